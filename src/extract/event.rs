@@ -1,0 +1,309 @@
+//! Events: named meetings and activities ("…推介会", "…全会", "…活动"), visits ("某某到…调研",
+//! "某某率队赴…考察"), with their date (year from the page), place and participants' roles.
+//! Participants are read only inside the event's own article.
+
+use super::date::DateMention;
+use super::organization::OrgMention;
+use super::person::PersonMention;
+use super::place::PlaceMention;
+use crate::lexicon::{collect, Lexicon};
+use crate::model::{DateValue, Role};
+use crate::text::chars::{ends_with_any, is_cjk};
+use crate::text::Sentence;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventMention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub sentence: usize,
+    pub date: Option<DateValue>,
+    pub end_date: Option<DateValue>,
+    /// A division, or an organisation's name, where it took place.
+    pub place: Option<usize>,
+    pub place_org: Option<String>,
+    /// (person mention index, role, character position of the verb).
+    pub participants: Vec<(usize, Role, usize)>,
+}
+
+/// Qualifiers that make an event noun refer back to an event already named (此次活动, 座谈会上).
+const ANAPHORIC: [&str; 8] = ["此次", "本次", "这次", "该", "上述", "当天", "会", "同期"];
+/// Verbs that locate a named event in time even when its sentence has no date.
+const HELD: [&str; 10] = ["举行", "召开", "举办", "开幕", "闭幕", "出席", "参加", "主持", "启动", "落幕"];
+/// Visit verbs: the person who does them leads the visit.
+const VISITS: [&str; 6] = ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察"];
+
+pub struct Context<'a> {
+    pub lex: &'a Lexicon,
+    pub chars: &'a [char],
+    pub sentences: &'a [Sentence],
+    pub persons: &'a [PersonMention],
+    pub places: &'a [PlaceMention],
+    pub orgs: &'a [OrgMention],
+    pub dates: &'a [DateMention],
+}
+
+pub fn find_events(cx: &Context) -> Vec<EventMention> {
+    let mut events: Vec<EventMention> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut article = usize::MAX;
+    for (si, s) in cx.sentences.iter().enumerate() {
+        if s.article != article {
+            article = s.article;
+            current = None;
+        }
+        let mut here = named_events(cx, si, s);
+        here.extend(visits(cx, si, s, &here));
+        here.sort_by_key(|e| e.start);
+        let first_new = events.len();
+        for e in here {
+            events.push(e);
+        }
+        let in_sentence: Vec<usize> = (first_new..events.len()).collect();
+        if in_sentence.is_empty() {
+            if let Some(c) = current {
+                add_participants(cx, s, &mut events[c], s.start);
+            }
+            continue;
+        }
+        for &i in &in_sentence {
+            let dated = events[i].date.is_some();
+            if !dated {
+                events[i].date = inherited_date(cx, s, current.map(|c| &events[c]));
+            }
+        }
+        assign_roles_in_sentence(cx, s, &mut events, &in_sentence);
+        current = in_sentence.last().copied();
+    }
+    events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some());
+    events
+}
+
+/// Named events in one sentence: the name runs left from the event noun to a function word.
+fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
+    let chars = cx.chars;
+    let mut out: Vec<EventMention> = Vec::new();
+    let mut e = s.end;
+    while e > s.start {
+        let Some(n) = cx.lex.event_nouns.longest_ending_at(chars, e).filter(|&n| e - n >= s.start) else {
+            e -= 1;
+            continue;
+        };
+        // "会议室", "活动中心": the noun goes on into another word.
+        if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪')) && !chars.get(e..e + 2).is_some_and(|w| w == ['中', '，']) {
+            e -= 1;
+            continue;
+        }
+        let start = event_name_start(cx, e - n, s.start);
+        let name = collect(&chars[start..e]);
+        let qualifier = collect(&chars[start..e - n]);
+        let anaphoric = qualifier.chars().count() < 2 || ANAPHORIC.iter().any(|a| qualifier.starts_with(a));
+        let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= start.max(s.start) + 40 && d.end <= e);
+        let held = HELD.iter().any(|h| collect(&chars[s.start..s.end]).contains(h));
+        if !anaphoric && (date.is_some() || held) && !out.iter().any(|o| o.start < e && start < o.end) {
+            let (place, place_org) = event_place(cx, s, e);
+            out.push(EventMention {
+                start,
+                end: e,
+                name,
+                sentence: si,
+                date: date.map(|d| d.date),
+                end_date: date.and_then(|d| d.end_date),
+                place,
+                place_org,
+                participants: vec![],
+            });
+        }
+        e = start.min(e - 1);
+    }
+    out
+}
+
+fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
+    let chars = cx.chars;
+    let mut k = noun_start;
+    let mut quotes = 0i32;
+    while k > limit && noun_start - k < 45 {
+        let c = chars[k - 1];
+        match c {
+            '”' => quotes += 1,
+            '“' => quotes -= 1,
+            _ => {}
+        }
+        if quotes < 0 {
+            break;
+        }
+        let inside_quotes = quotes > 0 || c == '“';
+        if !inside_quotes && !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '”' | '（' | '）' | '—')) {
+            break;
+        }
+        if !inside_quotes && (c == '在' || c == '的' || c == '了' || c == '和' || c == '，') {
+            break;
+        }
+        if !inside_quotes && ends_with_any(chars, k, &["出席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"]) {
+            break;
+        }
+        if cx.dates.iter().any(|d| d.end == k) {
+            break;
+        }
+        if cx.persons.iter().any(|p| p.end == k) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+
+/// "在上海举行", "在运城经济技术开发区主会场出席": the place after 在 in the event's sentence.
+fn event_place(cx: &Context, s: &Sentence, event_end: usize) -> (Option<usize>, Option<String>) {
+    let chars = cx.chars;
+    for k in event_end..s.end {
+        if chars[k] != '在' {
+            continue;
+        }
+        if let Some(p) = cx.places.iter().find(|p| p.start == k + 1) {
+            return (Some(p.division), None);
+        }
+        if let Some(o) = cx.orgs.iter().find(|o| o.start == k + 1) {
+            return (None, Some(o.name.clone()));
+        }
+    }
+    (None, None)
+}
+
+/// "某某到市发改委调研", "某某率队赴长三角地区学习考察": a visit led by that person.
+fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<EventMention> {
+    let chars = cx.chars;
+    let mut out = Vec::new();
+    let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= s.end);
+    for (pi, p) in cx.persons.iter().enumerate().filter(|(_, p)| p.start >= s.start && p.end <= s.end) {
+        // The visit verb after the person, before the end of the clause.
+        let clause_end = (p.end..s.end).find(|&k| matches!(chars[k], '。' | '；')).unwrap_or(s.end);
+        let mut found = None;
+        for k in p.end..clause_end {
+            if let Some(v) = VISITS.iter().find(|v| ends_with_any(chars, k + 1, &[v])) {
+                found = Some((k + 1, v.chars().count()));
+                break;
+            }
+            if chars[k] == '，' && found.is_none() && k > p.end + 30 {
+                break;
+            }
+        }
+        let Some((end, _)) = found else { continue };
+        if named.iter().any(|e| e.start < end && p.end < e.end) || out.iter().any(|e: &EventMention| e.end == end) {
+            continue;
+        }
+        let from = visit_start(chars, p.end, end);
+        let name = format!("{}{}", p.name, collect(&chars[from..end]));
+        let place = cx.places.iter().find(|pl| pl.start >= from && pl.end <= end).map(|pl| pl.division);
+        let place_org = cx.orgs.iter().find(|o| o.start >= from && o.end <= end).map(|o| o.name.clone());
+        out.push(EventMention {
+            start: p.start,
+            end,
+            name,
+            sentence: si,
+            date: date.map(|d| d.date),
+            end_date: date.and_then(|d| d.end_date),
+            place,
+            place_org,
+            participants: vec![(pi, Role::Led, end)],
+        });
+    }
+    out
+}
+
+/// The visit's description starts at 到/赴/在/率队 after the person's name.
+fn visit_start(chars: &[char], after_person: usize, verb_end: usize) -> usize {
+    (after_person..verb_end)
+        .find(|&k| matches!(chars[k], '到' | '赴' | '在' | '率' | '带'))
+        .unwrap_or(after_person)
+}
+
+/// An event without its own date takes the date of the article's one reported day.
+fn inherited_date(cx: &Context, s: &Sentence, current: Option<&EventMention>) -> Option<DateValue> {
+    let in_article: Vec<&DateMention> = cx
+        .dates
+        .iter()
+        .filter(|d| cx.sentences.iter().any(|x| x.article == s.article && d.start >= x.start && d.end <= x.end))
+        .filter(|d| d.date.day.is_some())
+        .collect();
+    let first = in_article.first()?;
+    let single_day = in_article.iter().all(|d| d.date == first.date);
+    (single_day && current.is_some_and(|c| c.date == Some(first.date))).then_some(first.date)
+}
+
+/// Roles of the persons in a sentence that names events: each person takes the verbs between the
+/// previous event (or the person) and the event, plus a tail such as "并致辞".
+fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMention], in_sentence: &[usize]) {
+    for &i in in_sentence {
+        let prev_end = in_sentence.iter().map(|&j| events[j].end).filter(|&e| e <= events[i].start).max().unwrap_or(s.start);
+        let tail_end = clause_end(cx.chars, events[i].end, s.end);
+        let region = (prev_end, tail_end);
+        let ev_start = events[i].start;
+        for (pi, p) in cx.persons.iter().enumerate() {
+            if p.start < s.start || p.end > s.end || is_reporter(p) || p.start >= ev_start && p.end > events[i].end {
+                continue;
+            }
+            let from = p.end.max(region.0);
+            if let Some((role, at)) = strongest_role(cx, from, region.1, Some(p.end)) {
+                push_participant(&mut events[i], pi, role, at);
+            }
+        }
+    }
+}
+
+fn clause_end(chars: &[char], from: usize, limit: usize) -> usize {
+    (from..limit).find(|&k| matches!(chars[k], '，' | '。' | '；')).unwrap_or(limit)
+}
+
+/// Persons in a later sentence of the event's article: "市领导某某、某某参加。"
+fn add_participants(cx: &Context, s: &Sentence, event: &mut EventMention, from: usize) {
+    for (pi, p) in cx.persons.iter().enumerate() {
+        if p.start < from || p.end > s.end || is_reporter(p) {
+            continue;
+        }
+        if let Some((role, at)) = strongest_role(cx, p.end, s.end, Some(p.end)) {
+            push_participant(event, pi, role, at);
+        }
+    }
+}
+
+fn is_reporter(p: &PersonMention) -> bool {
+    p.titles.iter().any(|t| t.text.ends_with("记者") || t.text.ends_with("通讯员") || t.text == "摄影")
+}
+
+/// The strongest role verb in `[from, to)`, skipping verbs that belong to a later person's clause
+/// (another person with a verb of their own in between).
+fn strongest_role(cx: &Context, from: usize, to: usize, _person_end: Option<usize>) -> Option<(Role, usize)> {
+    let chars = cx.chars;
+    // Stop at the next person who is followed by words other than a list separator.
+    let mut stop = to;
+    for p in cx.persons.iter().filter(|p| p.start >= from && p.start < to) {
+        let gap = collect(&chars[from..p.start]);
+        let only_list = gap.chars().all(|c| matches!(c, '、' | '，' | ' ' | '和' | '及')) || is_title_gap(cx, &gap);
+        if !only_list {
+            stop = stop.min(p.start);
+            break;
+        }
+    }
+    let mut best: Option<(Role, usize)> = None;
+    for k in from..stop {
+        for (verb, role) in &cx.lex.roles {
+            if ends_with_any(chars, k + verb.chars().count(), &[verb]) && best.is_none_or(|(r, _)| *role > r) {
+                best = Some((*role, k));
+            }
+        }
+    }
+    best
+}
+
+/// "，市委常委、常务副市长" between two names of one list.
+fn is_title_gap(cx: &Context, gap: &str) -> bool {
+    let g: Vec<char> = gap.trim_start_matches(['，', '、', ' ']).chars().collect();
+    !g.is_empty() && cx.lex.titles.longest_ending_at(&g, g.len()).is_some() && !g.contains(&'。')
+}
+
+fn push_participant(event: &mut EventMention, person: usize, role: Role, at: usize) {
+    event.participants.push((person, role, at));
+}

@@ -1,0 +1,297 @@
+//! Recognition of entities and their relations in one document: places, organisations, persons
+//! with titles, money, dates, projects and events. Each file holds one kind; this module runs them
+//! in order over the clean text and gathers the facts, with evidence, into a [`model::Extraction`].
+
+pub mod date;
+pub mod event;
+pub mod money;
+pub mod organization;
+pub mod person;
+pub mod place;
+pub mod project;
+pub mod tokens;
+
+use crate::lexicon::{lexicon, Lexicon};
+use crate::model::*;
+use crate::text::{self, CleanText, Sentence};
+use std::collections::HashMap;
+
+/// Everything found in one text, with offsets into that (original) text.
+pub fn extract(original: &str) -> Extraction {
+    let lex = lexicon();
+    let clean = text::normalize(original);
+    let sentences = text::split_sentences(&clean);
+    let chars = &clean.chars;
+    let tokens = tokens::Tokens::new(lex, &clean.text, chars.len());
+    let mut places = place::find_places(lex, chars, &tokens);
+    let orgs = organization::find_orgs(lex, chars, &tokens, &places);
+    let persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
+    places.retain(|pl| !persons.iter().any(|p| pl.start < p.end && p.start < pl.end));
+    let money = money::find_money(chars);
+    let year = date::context_year(chars, clean.date_line.map(|d| d.0));
+    let dates = date::find_dates(chars, year);
+    let projects = project::find_projects(&project::Context {
+        lex,
+        chars,
+        tokens: &tokens,
+        orgs: &orgs,
+        places: &places,
+        money: &money,
+        sentences: &sentences,
+    });
+    let events = event::find_events(&event::Context {
+        lex,
+        chars,
+        sentences: &sentences,
+        persons: &persons,
+        places: &places,
+        orgs: &orgs,
+        dates: &dates,
+    });
+    let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, projects, events, money, dates };
+    found.into_extraction()
+}
+
+struct Found<'a> {
+    clean: &'a CleanText,
+    sentences: &'a [Sentence],
+    lex: &'a Lexicon,
+    places: Vec<place::PlaceMention>,
+    orgs: Vec<organization::OrgMention>,
+    persons: Vec<person::PersonMention>,
+    projects: Vec<project::ProjectMention>,
+    events: Vec<event::EventMention>,
+    money: Vec<money::Money>,
+    dates: Vec<date::DateMention>,
+}
+
+impl Found<'_> {
+    fn evidence(&self, start: usize, end: usize) -> Evidence {
+        let sentence = self.sentences.iter().position(|s| s.start <= start && start < s.end.max(s.start + 1)).unwrap_or(0);
+        let (start, end) = self.clean.original_span(start, end);
+        Evidence { sentence, start, end }
+    }
+
+    fn mention(&self, kind: MentionType, start: usize, end: usize) -> Mention {
+        let (s, e) = self.clean.original_span(start, end);
+        Mention { kind, text: self.clean.slice(start, end), start: s, end: e }
+    }
+
+    fn division_name(&self, d: usize) -> String {
+        self.lex.gazetteer.divisions[d].name.clone()
+    }
+
+    fn into_extraction(self) -> Extraction {
+        let mut x = Extraction {
+            published: self.clean.date_line.map(|(y, m, d)| DateValue { year: Some(y), month: m, day: Some(d) }),
+            ..Default::default()
+        };
+        x.sentences = self
+            .sentences
+            .iter()
+            .map(|s| {
+                let (start, end) = self.clean.original_span(s.start, s.end);
+                SentenceText { text: self.clean.slice(s.start, s.end), start, end }
+            })
+            .collect();
+        self.collect_mentions(&mut x);
+        x.places = self.places_out();
+        x.organizations = self.orgs_out();
+        x.persons = self.persons_out();
+        x.projects = self.projects_out();
+        x.events = self.events_out();
+        x
+    }
+
+    fn collect_mentions(&self, x: &mut Extraction) {
+        let mut m = Vec::new();
+        for p in &self.persons {
+            m.push(self.mention(MentionType::Person, p.start, p.end));
+            for t in &p.titles {
+                if t.text != "摄影" {
+                    m.push(self.mention(MentionType::Position, t.start, t.end));
+                }
+            }
+        }
+        m.extend(self.orgs.iter().map(|o| self.mention(MentionType::of_org(o.org_type), o.start, o.end)));
+        m.extend(self.places.iter().map(|p| self.mention(MentionType::Place, p.start, p.end)));
+        m.extend(self.projects.iter().map(|p| self.mention(MentionType::Project, p.start, p.end)));
+        m.extend(self.events.iter().map(|e| self.mention(MentionType::Event, e.start, e.end)));
+        m.extend(self.money.iter().map(|e| self.mention(MentionType::Money, e.start, e.end)));
+        m.extend(self.dates.iter().map(|e| self.mention(MentionType::Date, e.start, e.end)));
+        m.sort_by_key(|m| (m.start, m.end));
+        m.dedup();
+        x.mentions = m;
+    }
+
+    fn places_out(&self) -> Vec<Place> {
+        let mut out: Vec<Place> = Vec::new();
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        for p in &self.places {
+            let ev = self.evidence(p.start, p.end);
+            if let Some(&i) = index.get(&p.division) {
+                out[i].evidence.push(ev);
+                continue;
+            }
+            let g = &self.lex.gazetteer;
+            let d = &g.divisions[p.division];
+            index.insert(p.division, out.len());
+            out.push(Place {
+                name: d.name.clone(),
+                level: d.level.as_str(),
+                code: d.code.clone(),
+                parents: g
+                    .ancestors(p.division)
+                    .into_iter()
+                    .map(|a| (g.divisions[a].name.clone(), g.divisions[a].level.as_str(), g.divisions[a].code.clone()))
+                    .collect(),
+                evidence: vec![ev],
+            });
+        }
+        out
+    }
+
+    fn orgs_out(&self) -> Vec<Organization> {
+        let mut out: Vec<Organization> = Vec::new();
+        for o in &self.orgs {
+            let ev = self.evidence(o.start, o.end);
+            let i = match out.iter().position(|x| x.name == o.name) {
+                Some(i) => i,
+                None => {
+                    out.push(Organization { name: o.name.clone(), org_type: o.org_type, aliases: vec![], evidence: vec![] });
+                    out.len() - 1
+                }
+            };
+            out[i].evidence.push(ev);
+            if let Some(a) = &o.alias {
+                if !out[i].aliases.contains(a) {
+                    out[i].aliases.push(a.clone());
+                }
+            }
+        }
+        merge_short_forms(out)
+    }
+
+    fn persons_out(&self) -> Vec<Person> {
+        let mut out: Vec<Person> = Vec::new();
+        for p in &self.persons {
+            let ev = self.evidence(p.start, p.end);
+            let i = match out.iter().position(|x| x.name == p.name) {
+                Some(i) => i,
+                None => {
+                    out.push(Person { name: p.name.clone(), titles: vec![], evidence: vec![] });
+                    out.len() - 1
+                }
+            };
+            out[i].evidence.push(ev.clone());
+            for t in &p.titles {
+                if !out[i].titles.iter().any(|x| x.text == t.text) {
+                    out[i].titles.push(Title { text: t.text.clone(), org: t.org.clone(), evidence: self.evidence(t.start.min(p.start), p.end.max(t.end)) });
+                }
+            }
+        }
+        out
+    }
+
+    fn projects_out(&self) -> Vec<Project> {
+        let mut out: Vec<Project> = Vec::new();
+        for p in &self.projects {
+            let place = p.place_org.clone().or_else(|| p.place.map(|d| self.division_name(d)));
+            match out.iter_mut().find(|x| x.name == p.name) {
+                Some(x) => {
+                    x.investment = x.investment.take().or(p.investment.clone());
+                    x.place = x.place.take().or(place);
+                    x.investor = x.investor.take().or(p.investor.clone());
+                    x.status = x.status.or(p.status);
+                }
+                None => out.push(Project {
+                    name: p.name.clone(),
+                    investment: p.investment.clone(),
+                    place,
+                    investor: p.investor.clone(),
+                    status: p.status,
+                    evidence: self.evidence(p.start, p.end),
+                }),
+            }
+        }
+        out
+    }
+
+    fn events_out(&self) -> Vec<Event> {
+        let mut out: Vec<Event> = Vec::new();
+        for e in &self.events {
+            let place = e.place_org.clone().or_else(|| e.place.map(|d| self.division_name(d)));
+            let i = match out.iter().position(|x| x.name == e.name && (x.date == e.date || x.date.is_none() || e.date.is_none())) {
+                Some(i) => i,
+                None => {
+                    out.push(Event {
+                        name: e.name.clone(),
+                        date: e.date,
+                        end_date: e.end_date,
+                        place,
+                        participants: vec![],
+                        aggregate_projects: None,
+                        aggregate_investment: None,
+                        evidence: self.evidence(e.start, e.end),
+                    });
+                    out.len() - 1
+                }
+            };
+            for &(pi, role, at) in &e.participants {
+                let person = &self.persons[pi];
+                let ev = self.evidence(person.start.min(at), (at + 2).max(person.end));
+                let parts = &mut out[i].participants;
+                match parts.iter_mut().find(|x| x.person == person.name) {
+                    Some(x) if role > x.role => {
+                        x.role = role;
+                        x.evidence = ev;
+                    }
+                    Some(_) => {}
+                    None => parts.push(Participation { person: person.name.clone(), role, evidence: ev }),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A short form used on the page for a body named in full elsewhere on it ("市委" for
+/// "中共某某市委", "综合检查组" for "…第三综合检查组") becomes an alias of that body.
+fn merge_short_forms(orgs: Vec<Organization>) -> Vec<Organization> {
+    let mut out: Vec<Organization> = Vec::new();
+    let names: Vec<String> = orgs.iter().map(|o| o.name.clone()).collect();
+    for o in orgs {
+        let fuller: Vec<&String> = names
+            .iter()
+            .filter(|n| n.len() > o.name.len() && n.ends_with(o.name.as_str()) && o.name.chars().count() >= 2)
+            .collect();
+        if fuller.len() == 1 {
+            let target = fuller[0].clone();
+            match out.iter_mut().find(|x| x.name == target) {
+                Some(x) => {
+                    push_alias(x, &o.name);
+                    x.evidence.extend(o.evidence);
+                }
+                None => out.push(Organization { name: target, org_type: o.org_type, aliases: vec![o.name.clone()], evidence: o.evidence }),
+            }
+            continue;
+        }
+        match out.iter_mut().find(|x| x.name == o.name) {
+            Some(x) => {
+                for a in &o.aliases {
+                    push_alias(x, a);
+                }
+                x.evidence.extend(o.evidence);
+                x.org_type = o.org_type;
+            }
+            None => out.push(o),
+        }
+    }
+    out
+}
+
+fn push_alias(o: &mut Organization, alias: &str) {
+    if o.name != alias && !o.aliases.iter().any(|a| a == alias) {
+        o.aliases.push(alias.to_string());
+    }
+}

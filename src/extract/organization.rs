@@ -1,0 +1,238 @@
+//! Organisations: companies, party and government bodies, zones and institutes, found from the
+//! suffix that ends their name (data/org_suffixes.tsv) and scanned leftwards to where the name starts.
+
+use super::place::PlaceMention;
+use super::tokens::Tokens;
+use crate::lexicon::{collect, Lexicon};
+use crate::model::OrgType;
+use crate::text::chars::ends_with_at;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgMention {
+    pub start: usize,
+    pub end: usize,
+    /// The name as written; for an alias mention, the full name it stands for.
+    pub name: String,
+    pub org_type: OrgType,
+    /// Set on mentions of a short form ("以下简称…", or a later shorter form).
+    pub alias: Option<String>,
+}
+
+/// The longest name an organisation may have, in characters.
+const MAX_ORG_LEN: usize = 28;
+
+/// Words that end with an organisation suffix but name no particular body.
+const GENERIC: [&str; 16] = [
+    "公司", "企业", "集团", "政府", "部门", "单位", "互联网", "物联网", "中西部", "东中部", "西北部", "东南部",
+    "东北部", "西南部", "全市", "全省",
+];
+
+pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention]) -> Vec<OrgMention> {
+    let mut found: Vec<OrgMention> = Vec::new();
+    for end in 1..=chars.len() {
+        if let Some(m) = org_ending_at(lex, chars, tokens, places, end) {
+            found.push(m);
+        }
+    }
+    found.extend(standalone_bodies(lex, chars));
+    let mut found = drop_nested(found);
+    add_aliases(chars, &mut found);
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
+fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], end: usize) -> Option<OrgMention> {
+    let (suffix, org_type) = lex.org_suffixes.iter().find(|(s, _)| ends_with_at(chars, end, s))?;
+    let suffix_len = suffix.chars().count();
+    let title_follows = lex.titles.longest_starting_at(chars, end).is_some_and(|n| n >= 2);
+    // "局长", "委员": the suffix's last character starts a title, so no name ends here.
+    let suffix_starts_title = lex.titles.longest_starting_at(chars, end - 1).is_some_and(|n| n >= 2);
+    if suffix_starts_title || !(tokens.ends[end] || title_follows) {
+        return None;
+    }
+    // "市委常委": the name would end in a title.
+    if lex.titles.longest_ending_at(chars, end).is_some_and(|n| n >= 2) {
+        return None;
+    }
+    // A one-character suffix inside an everyday word (布局, 部署, 到处) ends no name.
+    if suffix_len == 1 && !lex.gov_bodies.longest_ending_at(chars, end).is_some() {
+        if let Some((s, e, tag)) = tokens.word_at(end - 1) {
+            let everyday = e - s == 2 || ["v", "vn", "l", "i", "a", "d"].contains(&tag.as_str());
+            if *e == end && e - s >= 2 && everyday && !lex.gov_bodies.contains(&collect(&chars[*s..*e])) {
+                return None;
+            }
+        }
+        if chars[..end - 1].iter().rev().take(6).any(|c| c.is_ascii_digit()) && chars[end - 1] != '处' {
+            return None;
+        }
+    }
+    let start = match lex.gov_bodies.longest_ending_at(chars, end) {
+        Some(n) => extend_with_place_prefix(chars, places, end - n),
+        None => scan_left(lex, chars, tokens, places, end - suffix_len),
+    };
+    let start = tokens.skip_function_words(start, end - suffix_len);
+    let name = collect(&chars[start..end]);
+    let body_len = end - start;
+    let min_len = if suffix_len == 1 { 3 } else { suffix_len + 1 };
+    if body_len < min_len || GENERIC.contains(&name.as_str()) || starts_generic(&name, suffix_len) {
+        return None;
+    }
+    Some(OrgMention { start, end, name, org_type: *org_type, alias: None })
+}
+
+
+/// 该公司, 本局, 各部门, 我市…: a demonstrative or quantifier and the bare suffix.
+fn starts_generic(name: &str, suffix_len: usize) -> bool {
+    let head: Vec<char> = name.chars().collect();
+    head.len() <= suffix_len + 2 && matches!(head[0], '该' | '本' | '我' | '各' | '此' | '其' | '每' | '两' | '三' | '一' | '这')
+}
+
+/// Takes place names and the level characters (省, 市, 县, 区) written before a department name.
+fn extend_with_place_prefix(chars: &[char], places: &[PlaceMention], mut start: usize) -> usize {
+    loop {
+        if let Some(p) = places.iter().find(|p| p.end == start) {
+            start = p.start;
+        } else if start > 0 && matches!(chars[start - 1], '省' | '市' | '县' | '区' | '州' | '旗') {
+            start -= 1;
+        } else if start >= 2 && chars[start - 2] == '中' && chars[start - 1] == '共' {
+            return start - 2;
+        } else {
+            return start;
+        }
+    }
+}
+
+/// Scans left from `at` over the words of a name: stops at punctuation and at whole-word function
+/// words (在, 由, 走进…); place names are taken whole.
+fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], end_of_name: usize) -> usize {
+    let mut k = end_of_name;
+    let limit = end_of_name.saturating_sub(MAX_ORG_LEN);
+    while k > limit {
+        if let Some(p) = places.iter().find(|p| p.end == k) {
+            k = p.start;
+            continue;
+        }
+        let c = chars[k - 1];
+        if !(crate::text::chars::is_cjk(c) || c.is_ascii_alphanumeric() || c == '·') || c == '的' {
+            break;
+        }
+        if let Some(n) = lex.stop_before.longest_ending_at(chars, k) {
+            if tokens.aligned(k - n, k) {
+                break;
+            }
+        }
+        k -= 1;
+    }
+    k
+}
+
+fn standalone_bodies(lex: &Lexicon, chars: &[char]) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match lex.standalone_bodies.longest_starting_at(chars, i) {
+            Some(n) => {
+                out.push(OrgMention {
+                    start: i,
+                    end: i + n,
+                    name: collect(&chars[i..i + n]),
+                    org_type: OrgType::Government,
+                    alias: None,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Keeps the longest of overlapping mentions.
+fn drop_nested(mut found: Vec<OrgMention>) -> Vec<OrgMention> {
+    found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
+    let mut kept: Vec<OrgMention> = Vec::new();
+    for m in found {
+        if !kept.iter().any(|k| m.start < k.end && k.start < m.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// "（以下简称经纬智能公司）" after a name declares a short form; every later use of it is a mention
+/// of the same organisation.
+fn add_aliases(chars: &[char], found: &mut Vec<OrgMention>) {
+    let mut declared: Vec<(String, String, OrgType)> = Vec::new();
+    for m in found.iter() {
+        if let Some(alias) = declared_alias(chars, m.end) {
+            declared.push((alias, m.name.clone(), m.org_type));
+        }
+    }
+    for (alias, full, org_type) in declared {
+        let a: Vec<char> = alias.chars().collect();
+        let mut i = 0;
+        while i + a.len() <= chars.len() {
+            if chars[i..i + a.len()] == a[..] && !found.iter().any(|m| i < m.end && m.start < i + a.len()) {
+                found.push(OrgMention { start: i, end: i + a.len(), name: full.clone(), org_type, alias: Some(alias.clone()) });
+                i += a.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+fn declared_alias(chars: &[char], after: usize) -> Option<String> {
+    let rest: String = chars[after..chars.len().min(after + 30)].iter().collect();
+    let inner = rest.strip_prefix('（').or_else(|| rest.strip_prefix('('))?;
+    let close = inner.find(['）', ')'])?;
+    let inner = &inner[..close];
+    let alias = inner.strip_prefix("以下简称").or_else(|| inner.strip_prefix("下称")).or_else(|| inner.strip_prefix("简称"))?;
+    let alias = alias.trim_matches(|c| matches!(c, '“' | '”' | '"' | '：' | ':'));
+    (alias.chars().count() >= 2).then(|| alias.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::place::find_places;
+    use crate::lexicon::lexicon;
+
+    fn orgs(s: &str) -> Vec<(String, OrgType, Option<String>)> {
+        let lex = lexicon();
+        let chars: Vec<char> = s.chars().collect();
+        let tokens = Tokens::new(lex, s, chars.len());
+        let places = find_places(lex, &chars, &tokens);
+        find_orgs(lex, &chars, &tokens, &places).into_iter().map(|m| (m.name, m.org_type, m.alias)).collect()
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        orgs(s).into_iter().map(|o| o.0).collect()
+    }
+
+    #[test]
+    fn company_names_end_at_their_suffix_and_start_after_a_function_word() {
+        assert_eq!(names("他走进洛阳恒远重工机械有限公司车间"), vec!["洛阳恒远重工机械有限公司"]);
+        assert_eq!(orgs("近日，伊川绿源食品集团宣布")[0].1, OrgType::Company);
+    }
+
+    #[test]
+    fn government_bodies_with_place_prefix() {
+        assert_eq!(names("他到市发展和改革委员会调研"), vec!["市发展和改革委员会"]);
+        assert_eq!(names("洛阳市工信局局长某某表示"), vec!["洛阳市工信局"]);
+        assert_eq!(orgs("听取省商务厅汇报")[0].1, OrgType::Government);
+    }
+
+    #[test]
+    fn aliases_are_declared_and_reused() {
+        let o = orgs("洛阳恒远重工机械有限公司（以下简称恒远公司）成立于2001年。恒远公司今年产值增长。");
+        assert_eq!(o.len(), 2);
+        assert!(o.iter().all(|m| m.0 == "洛阳恒远重工机械有限公司"));
+        assert_eq!(o[1].2.as_deref(), Some("恒远公司"));
+    }
+
+    #[test]
+    fn generic_words_are_not_organisations() {
+        assert!(names("该公司和各部门调整格局，加强部署").is_empty());
+    }
+}

@@ -1,0 +1,407 @@
+//! Persons: names after a title chain ("市委副书记、市长刘星"), after a collective label
+//! ("市领导丁某、刘某参加"), in bylines and captions ("（记者王某 冯某）", "张某 摄"), before a
+//! speech verb when jieba tags them as names, and every later bare use of a name already found.
+
+use super::organization::OrgMention;
+use super::place::PlaceMention;
+use super::tokens::{Tokens, COMMON_WORD_TAGS};
+use crate::lexicon::{collect, Lexicon};
+use crate::text::chars::is_cjk;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The organisation written at the start of the title, if one was recognised there.
+    pub org: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub titles: Vec<TitleMention>,
+}
+
+/// Characters that never stand in a given name here (they belong to titles, places and function words).
+const NOT_IN_GIVEN_NAME: &str = "的了在是与及等于市省县区局委厅处部们这那个年月日到赴出参率主表指说向对为将把被从并";
+
+/// Verbs after which a jieba-tagged name is taken as a person even without a title.
+const SPEECH_VERBS: [&str; 12] = ["表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "告诉", "坦言", "说道", "同志"];
+
+/// Titles under which the name may follow after a space ("记者 杨洋").
+const BYLINE_TITLES: [&str; 5] = ["记者", "通讯员", "摄影", "首席记者", "特约记者"];
+
+pub struct Context<'a> {
+    pub lex: &'a Lexicon,
+    pub chars: &'a [char],
+    pub tokens: &'a Tokens,
+    pub orgs: &'a [OrgMention],
+    pub places: &'a [PlaceMention],
+}
+
+pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
+    let mut found: Vec<PersonMention> = Vec::new();
+    after_titles(cx, &mut found);
+    after_leader_words(cx, &mut found);
+    bylines(cx, &mut found);
+    before_speech_verbs(cx, &mut found);
+    found = resolve_overlaps(found);
+    repeated_mentions(cx.chars, &mut found);
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+/// Does a name start at `at`? Returns its end. A two-character name ends early when the third
+/// character is one that follows names (刘星赴…); a name known from elsewhere on the page wins.
+fn read_name(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> {
+    let chars = cx.chars;
+    let sl = cx.lex.is_surname_start(chars, at)?;
+    for k in known {
+        let n = k.end - k.start;
+        if chars.len() >= at + n && chars[at..at + n].iter().copied().eq(k.name.chars()) {
+            return Some(at + n);
+        }
+    }
+    let given_ok = |i: usize| i < chars.len() && is_cjk(chars[i]) && !NOT_IN_GIVEN_NAME.contains(chars[i]);
+    if !given_ok(at + sl) {
+        return None;
+    }
+    if cx.lex.titles.longest_starting_at(chars, at + sl).is_some_and(|n| n >= 2) {
+        return None;
+    }
+    let third = at + sl + 1;
+    let two = given_ok(third)
+        && !cx.lex.name_followers.contains(&chars[third])
+        && !cx.lex.titles.longest_starting_at(chars, third).is_some_and(|n| n >= 2);
+    let end = if two { third + 1 } else { third };
+    // A place written here ("栾川县…") is not a name; a place inside a name ("王文安") is jieba's error.
+    if cx.places.iter().any(|p| p.start == at && p.end >= end) {
+        return None;
+    }
+    // A common word at the start ("安全", "关于") is not a surname and given name.
+    if let Some((s, e, tag)) = cx.tokens.word_at(at) {
+        if *s == at && e - s >= 2 && !tag.starts_with("nr") && !tag.starts_with('x') && COMMON_WORD_TAGS.contains(&tag.as_str()) {
+            return None;
+        }
+    }
+    if cx.orgs.iter().any(|o| o.start <= at && o.end > at) {
+        return None;
+    }
+    Some(end)
+}
+
+fn after_titles(cx: &Context, found: &mut Vec<PersonMention>) {
+    let chars = cx.chars;
+    for head_end in 1..chars.len() {
+        let Some(head_len) = cx.lex.titles.longest_ending_at(chars, head_end) else { continue };
+        let head: String = collect(&chars[head_end - head_len..head_end]);
+        let mut at = head_end;
+        if chars[at] == ' ' && BYLINE_TITLES.contains(&head.as_str()) {
+            at += 1;
+        }
+        let Some(end) = read_name(cx, at, found) else { continue };
+        let titles = title_chain(cx, head_end - head_len, head_end);
+        if titles.is_empty() {
+            continue;
+        }
+        found.push(PersonMention { start: at, end, name: collect(&chars[at..end]), titles: titles.clone() });
+        // "（记者王某 冯某）": the same title for a list of names.
+        let mut next = end;
+        while chars.get(next).is_some_and(|c| matches!(c, ' ' | '、')) {
+            let Some(e2) = read_name(cx, next + 1, found) else { break };
+            found.push(PersonMention { start: next + 1, end: e2, name: collect(&chars[next + 1..e2]), titles: titles.clone() });
+            next = e2;
+        }
+    }
+}
+
+/// The titles written before a name, nearest last: "市委常委、常务副市长" gives two.
+fn title_chain(cx: &Context, mut head_start: usize, mut head_end: usize) -> Vec<TitleMention> {
+    let chars = cx.chars;
+    let mut titles = Vec::new();
+    loop {
+        let start = title_start(cx, head_start);
+        let org = cx
+            .orgs
+            .iter()
+            .find(|o| o.start == start && o.end <= head_start)
+            .map(|o| o.name.clone());
+        let text = collect(&chars[start..head_end]);
+        if !cx.lex.leader_words.contains(&text) {
+            titles.push(TitleMention { start, end: head_end, text, org });
+        }
+        // Another title before a 、 or ，?
+        if start == 0 || !matches!(chars[start - 1], '、' | '，' | ',' | ' ') {
+            break;
+        }
+        let Some(n) = cx.lex.titles.longest_ending_at(chars, start - 1) else { break };
+        head_end = start - 1;
+        head_start = head_end - n;
+    }
+    titles.reverse();
+    titles
+}
+
+/// Where the organisation words before a title head begin ("市工信局" of "市工信局党委书记").
+fn title_start(cx: &Context, head_start: usize) -> usize {
+    let chars = cx.chars;
+    let mut k = head_start;
+    let limit = head_start.saturating_sub(24);
+    while k > limit {
+        if let Some(o) = cx.orgs.iter().find(|o| o.end == k && o.start < k) {
+            k = o.start;
+            continue;
+        }
+        if let Some(p) = cx.places.iter().find(|p| p.end == k) {
+            k = p.start;
+            continue;
+        }
+        let c = chars[k - 1];
+        if !(is_cjk(c) || c.is_ascii_alphanumeric()) {
+            break;
+        }
+        if c == '的' && !(k >= 2 && chars[k - 2] == '党') {
+            break;
+        }
+        if let Some(n) = cx.lex.stop_before.longest_ending_at(chars, k) {
+            if cx.tokens.aligned(k - n, k) || n >= 2 {
+                break;
+            }
+        }
+        // A name right before the title belongs to another person ("刘某副市长").
+        if cx.lex.leader_words.longest_ending_at(chars, k).is_some() {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// "市领导丁某、刘某参加": names after a collective label, without titles.
+fn after_leader_words(cx: &Context, found: &mut Vec<PersonMention>) {
+    let chars = cx.chars;
+    for e in 1..chars.len() {
+        if cx.lex.leader_words.longest_ending_at(chars, e).is_none() {
+            continue;
+        }
+        let mut at = e;
+        loop {
+            let end = match list_item_end(chars, at) {
+                Some(end) if cx.lex.is_surname_start(chars, at).is_some() => end,
+                _ => match read_name(cx, at, found) {
+                    Some(end) if closes_list(cx, end) => end,
+                    _ => break,
+                },
+            };
+            found.push(PersonMention { start: at, end, name: collect(&chars[at..end]), titles: vec![] });
+            if chars.get(end) == Some(&'、') {
+                at = end + 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// After the last name of a list: punctuation, 等, or a verb of taking part (参加, 出席…).
+fn closes_list(cx: &Context, end: usize) -> bool {
+    match cx.chars.get(end) {
+        None => true,
+        Some(&c) if !is_cjk(c) || c == '等' => true,
+        _ => cx.lex.roles.iter().any(|(verb, _)| cx.chars[end..].starts_with(&verb.chars().collect::<Vec<_>>())),
+    }
+}
+
+/// A list item "卢东亮、" of 2–3 Chinese characters followed by 、.
+fn list_item_end(chars: &[char], at: usize) -> Option<usize> {
+    (2..=3).find(|&n| {
+        chars.len() > at + n && chars[at..at + n].iter().all(|&c| is_cjk(c)) && chars[at + n] == '、'
+    }).map(|n| at + n)
+}
+
+/// "（张某某）" or "（刘某 韩某 刘某某）" closing a paragraph, and "张某 摄" captions.
+fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
+    let chars = cx.chars;
+    for close in 0..chars.len() {
+        if chars[close] != '）' || !chars.get(close + 1).is_none_or(|&c| c == '\n') {
+            continue;
+        }
+        let Some(open) = chars[..close].iter().rposition(|&c| c == '（') else { continue };
+        let inner = collect(&chars[open + 1..close]);
+        let parts: Vec<&str> = inner.split([' ', '、']).filter(|s| !s.is_empty()).collect();
+        if parts.is_empty() || !parts.iter().all(|p| looks_like_name(cx, p)) {
+            continue;
+        }
+        let mut at = open + 1;
+        for p in parts {
+            let n = p.chars().count();
+            while chars[at] == ' ' || chars[at] == '、' {
+                at += 1;
+            }
+            found.push(PersonMention { start: at, end: at + n, name: p.to_string(), titles: vec![] });
+            at += n;
+        }
+    }
+    for i in 0..chars.len() {
+        if chars[i] != '摄' || !chars.get(i + 1).is_none_or(|&c| c == '\n' || c == '）') {
+            continue;
+        }
+        let end = if i > 0 && chars[i - 1] == ' ' { i - 1 } else { i };
+        for n in [3, 2] {
+            if end < n {
+                continue;
+            }
+            let start = end - n;
+            let name = collect(&chars[start..end]);
+            if looks_like_name(cx, &name) && (start == 0 || !is_cjk(chars[start - 1]) || cx.lex.titles.longest_ending_at(chars, start).is_some()) {
+                let titles = if cx.lex.titles.longest_ending_at(chars, start).is_some() {
+                    vec![]
+                } else {
+                    vec![TitleMention { start: i, end: i + 1, text: "摄影".into(), org: None }]
+                };
+                found.push(PersonMention { start, end, name, titles });
+                break;
+            }
+        }
+    }
+}
+
+fn looks_like_name(cx: &Context, s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    (2..=4).contains(&chars.len())
+        && chars.iter().all(|&c| is_cjk(c))
+        && cx.lex.is_surname_start(&chars, 0).is_some()
+        && !chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c))
+        && cx.lex.gazetteer.lookup(s).is_none()
+        && cx.lex.org_type_of(s).is_none()
+}
+
+/// jieba names (nr) directly before a speech verb or a title: "李某表示", "王某同志", "习某总书记".
+fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
+    let words = &cx.tokens.words;
+    for (i, (s, e, tag)) in words.iter().enumerate() {
+        if tag != "nr" || !(2..=3).contains(&(e - s)) || cx.lex.is_surname_start(cx.chars, *s).is_none() {
+            continue;
+        }
+        let name = collect(&cx.chars[*s..*e]);
+        if !looks_like_name(cx, &name) {
+            continue;
+        }
+        let Some((ns, ne, _)) = words.get(i + 1) else { continue };
+        let next = collect(&cx.chars[*ns..*ne]);
+        let title = cx.lex.titles.contains(&next) && next != "代表";
+        if SPEECH_VERBS.contains(&next.as_str()) || title {
+            let titles = if title && next != "同志" {
+                vec![TitleMention { start: *ns, end: *ne, text: next, org: None }]
+            } else {
+                vec![]
+            };
+            found.push(PersonMention { start: *s, end: *e, name, titles });
+        }
+    }
+}
+
+/// Overlapping candidates: the one with titles, then the longer, wins.
+fn resolve_overlaps(mut found: Vec<PersonMention>) -> Vec<PersonMention> {
+    found.sort_by_key(|m| (std::cmp::Reverse(m.titles.len().min(1)), std::cmp::Reverse(m.end - m.start), m.start));
+    let mut kept: Vec<PersonMention> = Vec::new();
+    for m in found {
+        match kept.iter_mut().find(|k| m.start < k.end && k.start < m.end) {
+            Some(k) if k.start == m.start && k.end == m.end => {
+                for t in m.titles {
+                    if !k.titles.contains(&t) {
+                        k.titles.push(t);
+                    }
+                }
+            }
+            Some(_) => {}
+            None => kept.push(m),
+        }
+    }
+    kept
+}
+
+/// Every later bare use of a name found with a title ("常书铭强调…").
+fn repeated_mentions(chars: &[char], found: &mut Vec<PersonMention>) {
+    let mut names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    for name in names {
+        let n: Vec<char> = name.chars().collect();
+        let mut i = 0;
+        while i + n.len() <= chars.len() {
+            let free = !found.iter().any(|m| i < m.end && m.start < i + n.len());
+            if free && chars[i..i + n.len()] == n[..] {
+                found.push(PersonMention { start: i, end: i + n.len(), name: name.clone(), titles: vec![] });
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::organization::find_orgs;
+    use crate::extract::place::find_places;
+    use crate::lexicon::lexicon;
+
+    fn persons(s: &str) -> Vec<(String, Vec<String>)> {
+        let lex = lexicon();
+        let chars: Vec<char> = s.chars().collect();
+        let tokens = Tokens::new(lex, s, chars.len());
+        let places = find_places(lex, &chars, &tokens);
+        let orgs = find_orgs(lex, &chars, &tokens, &places);
+        let cx = Context { lex, chars: &chars, tokens: &tokens, orgs: &orgs, places: &places };
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for m in find_persons(&cx) {
+            match out.iter_mut().find(|(n, _)| *n == m.name) {
+                Some((_, t)) => t.extend(m.titles.into_iter().map(|t| t.text)),
+                None => out.push((m.name, m.titles.into_iter().map(|t| t.text).collect())),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn title_chains_before_names() {
+        assert_eq!(persons("市委副书记、市长周建平出席。"), vec![("周建平".into(), vec!["市委副书记".into(), "市长".into()])]);
+        assert_eq!(persons("市委常委、常务副市长江海赴栾川县调研。")[0], ("江海".into(), vec!["市委常委".into(), "常务副市长".into()]));
+    }
+
+    #[test]
+    fn titles_keep_their_organisation() {
+        let p = persons("洛阳市工信局党委书记、局长孙明远表示，");
+        assert_eq!(p[0].0, "孙明远");
+        assert_eq!(p[0].1, vec!["洛阳市工信局党委书记".to_string(), "局长".to_string()]);
+    }
+
+    #[test]
+    fn lists_after_collective_labels() {
+        let names: Vec<String> = persons("市领导孟庆华、白露、范志远参加。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["孟庆华", "白露", "范志远"]);
+    }
+
+    #[test]
+    fn bylines_and_captions() {
+        let p = persons("本报讯（记者吴小燕 潘立新）近日召开会议。\n工人在车间忙碌。 本报通讯员 范一鸣 摄\n（苏文清）");
+        let names: Vec<&str> = p.iter().map(|p| p.0.as_str()).collect();
+        assert!(names.contains(&"吴小燕") && names.contains(&"潘立新") && names.contains(&"范一鸣") && names.contains(&"苏文清"), "{p:?}");
+    }
+
+    #[test]
+    fn two_character_names_end_before_verbs() {
+        let names: Vec<String> = persons("副市长刘明赴宜阳县调研，刘明强调要抓好落实。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["刘明"]);
+    }
+
+    #[test]
+    fn words_after_titles_that_are_not_names() {
+        assert!(persons("他告诉记者，今年的书记和市长都很忙。").is_empty());
+    }
+}

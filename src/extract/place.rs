@@ -1,0 +1,103 @@
+//! Places: China's administrative divisions named in the text, resolved to the gazetteer.
+
+use super::tokens::Tokens;
+use crate::lexicon::{data_lines, Lexicon};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub division: usize,
+}
+
+struct Exclusions {
+    short: HashSet<String>,
+    full: HashSet<String>,
+}
+
+fn exclusions() -> &'static Exclusions {
+    static EX: OnceLock<Exclusions> = OnceLock::new();
+    EX.get_or_init(|| {
+        let mut ex = Exclusions { short: HashSet::new(), full: HashSet::new() };
+        for line in data_lines(include_str!("../lexicon/data/place_exclusions.txt")) {
+            for w in line.split_whitespace() {
+                match w.strip_prefix("full:") {
+                    Some(f) => ex.full.insert(f.to_string()),
+                    None => ex.short.insert(w.to_string()),
+                };
+            }
+        }
+        ex
+    })
+}
+
+/// Every division named in the text, longest name first. Short forms (平遥 for 平遥县) count only
+/// where jieba also sees a whole word and they are not everyday words (see place_exclusions.txt).
+pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceMention> {
+    let ex = exclusions();
+    let mut raw: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some((len, entry)) = lex.gazetteer.longest_at(chars, i) else {
+            i += 1;
+            continue;
+        };
+        let name: String = chars[i..i + len].iter().collect();
+        let ok = if entry.short {
+            !ex.short.contains(&name) && !lex.everyday_short_names.contains(&name) && tokens.starts[i] && (tokens.ends[i + len] || followed_by_suffix(chars, i + len))
+        } else {
+            !ex.full.contains(&name)
+        };
+        if ok {
+            raw.push((i, i + len, entry.divisions.clone()));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    // Resolve names that several divisions share (朝阳区…) with the rest of the page as context.
+    let context: Vec<usize> = raw.iter().filter(|r| r.2.len() == 1).map(|r| r.2[0]).collect();
+    raw.into_iter()
+        .map(|(start, end, cands)| PlaceMention { start, end, division: lex.gazetteer.disambiguate(&cands, &context) })
+        .collect()
+}
+
+/// A short place name directly followed by words that make it part of a name: 晋中开发区, 运城经开区.
+fn followed_by_suffix(chars: &[char], at: usize) -> bool {
+    const SUFFIXES: [&str; 8] = ["经济", "开发区", "经开区", "高新区", "示范区", "分会场", "籍", "地区"];
+    SUFFIXES.iter().any(|s| {
+        let s: Vec<char> = s.chars().collect();
+        chars.len() >= at + s.len() && chars[at..at + s.len()] == s[..]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn places(s: &str) -> Vec<String> {
+        let lex = lexicon();
+        let chars: Vec<char> = s.chars().collect();
+        let tokens = Tokens::new(lex, s, chars.len());
+        find_places(lex, &chars, &tokens)
+            .into_iter()
+            .map(|p| lex.gazetteer.divisions[p.division].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn resolves_short_forms_to_full_names() {
+        assert_eq!(places("古城平遥迎来游客"), vec!["平遥县"]);
+        assert_eq!(places("从洛阳出发前往栾川县"), vec!["洛阳市", "栾川县"]);
+        assert_eq!(places("河南省襄城县"), vec!["河南省", "襄城县"]);
+    }
+
+    #[test]
+    fn everyday_words_are_not_places() {
+        assert!(places("新建项目开工，和平发展").is_empty());
+        assert!(places("老城区改造").is_empty());
+    }
+}

@@ -1,0 +1,372 @@
+//! Investment projects: names ending in 项目 (or 产业园, 基地… after "投资…元的"), lists such as
+//! "A、B及C等10个项目", with amount, place, investor and status read from the words around them.
+//! Aggregates ("签约项目194个", "12个项目") are not projects.
+
+use super::money::Money;
+use super::organization::OrgMention;
+use super::place::PlaceMention;
+use super::tokens::Tokens;
+use crate::lexicon::{collect, Lexicon};
+use crate::model::{OrgType, ProjectStatus};
+use crate::text::chars::{ends_with_any, is_cjk};
+use crate::text::Sentence;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectMention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub investment: Option<String>,
+    pub place: Option<usize>,
+    pub place_org: Option<String>,
+    pub investor: Option<String>,
+    pub status: Option<ProjectStatus>,
+}
+
+/// Words that qualify 项目 without naming one (重点项目, 签约项目, 亿元以上项目…).
+const GENERIC_WORDS: [&str; 44] = [
+    "高水平", "特定", "更多", "现代服务业",
+    "重点", "重大", "优质", "优势", "成熟", "储备", "在建", "新建", "续建", "签约", "开工", "投产", "竣工", "代表", "产业",
+    "新兴", "战略性", "招商", "引资", "一批", "好", "大", "新", "各类", "相关", "建设", "类", "以上", "亿元", "万元",
+    "工业", "前瞻性", "引领性", "民生", "基础设施", "年度", "当年", "全部", "所有", "示范",
+];
+
+/// Status verbs, checked in the words around a project.
+const STATUS_WORDS: [(&str, ProjectStatus); 9] = [
+    ("签约", ProjectStatus::Signed),
+    ("签订", ProjectStatus::Signed),
+    ("开工", ProjectStatus::Started),
+    ("奠基", ProjectStatus::Started),
+    ("投产", ProjectStatus::InProduction),
+    ("竣工", ProjectStatus::Completed),
+    ("建成", ProjectStatus::Completed),
+    ("落地", ProjectStatus::Planned),
+    ("谋划", ProjectStatus::Planned),
+];
+
+/// Verbs that end a project name when scanning left (推动…项目, 观摩…项目).
+const LEFT_STOPS: [&str; 22] = [
+    "推动", "推进", "签约", "开工", "投产", "竣工", "引进", "新引进", "实施", "观摩", "考察", "出席", "参加", "包括",
+    "涵盖", "抓好", "建设", "加快", "聚焦", "打造", "共有", "共",
+];
+
+pub struct Context<'a> {
+    pub lex: &'a Lexicon,
+    pub chars: &'a [char],
+    pub tokens: &'a Tokens,
+    pub orgs: &'a [OrgMention],
+    pub places: &'a [PlaceMention],
+    pub money: &'a [Money],
+    pub sentences: &'a [Sentence],
+}
+
+pub fn find_projects(cx: &Context) -> Vec<ProjectMention> {
+    let mut out: Vec<ProjectMention> = Vec::new();
+    for s in cx.sentences {
+        let mut in_sentence = listed_projects(cx, s);
+        for p in single_projects(cx, s) {
+            if !in_sentence.iter().any(|q| q.start < p.end && p.start < q.end) {
+                in_sentence.push(p);
+            }
+        }
+        out.extend(in_sentence);
+    }
+    out.extend(invested_sites(cx, &out));
+    attach_anaphoric_amounts(cx, &mut out);
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+fn find_all(chars: &[char], from: usize, to: usize, word: &str) -> Vec<usize> {
+    let w: Vec<char> = word.chars().collect();
+    (from..to.saturating_sub(w.len() - 1)).filter(|&i| i + w.len() <= to && chars[i..i + w.len()] == w[..]).collect()
+}
+
+/// "…项目" standing alone in a sentence.
+fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
+    let chars = cx.chars;
+    let mut out = Vec::new();
+    for at in find_all(chars, s.start, s.end, "项目") {
+        let end = at + 2;
+        if is_aggregate_after(chars, end) || is_quantified_before(chars, at) {
+            continue;
+        }
+        let start = cx.tokens.skip_function_words(name_start(cx, at, s.start), at);
+        if ends_with_any(&cx.chars[..(end + 3).min(s.end)], (end + 3).min(s.end), &["推介会", "对接会", "洽谈会", "座谈会", "招商会"]) {
+            continue;
+        }
+        if let Some(p) = build(cx, s, start, end) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// "项目194个", "项目数", "项目库", "项目总数": counts and collections.
+fn is_aggregate_after(chars: &[char], end: usize) -> bool {
+    match chars.get(end) {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('库' | '数' | '总' | '个' | '共' | '群' | '包') => true,
+        _ => false,
+    }
+}
+
+/// "12个项目", "一批重大项目", "等10个代表项目": the word before is a quantity.
+fn is_quantified_before(chars: &[char], at: usize) -> bool {
+    let before: String = chars[at.saturating_sub(6)..at].iter().collect();
+    before.contains("一批") || before.ends_with('个') || before.ends_with("个代表") || before.ends_with("个重点") || before.ends_with("批")
+        || before.ends_with("一批重大") || before.ends_with("个重大")
+}
+
+fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
+    let chars = cx.chars;
+    let mut k = end_of_head;
+    while k > limit && end_of_head - k < 30 {
+        if let Some(p) = cx.places.iter().find(|p| p.end == k && p.start >= limit) {
+            k = p.start;
+            continue;
+        }
+        if let Some(o) = cx.orgs.iter().find(|o| o.end == k && o.org_type != OrgType::Company && o.start >= limit) {
+            k = o.start;
+            continue;
+        }
+        let c = chars[k - 1];
+        if !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '/' | '(' | ')' | '.' | '（' | '）')) {
+            break;
+        }
+        if c == '的' || cx.orgs.iter().any(|o| o.end == k && o.org_type == OrgType::Company) {
+            break;
+        }
+        if ends_with_any(chars, k, &LEFT_STOPS) || cx.lex.stop_before.longest_ending_at(chars, k).is_some_and(|n| cx.tokens.aligned(k - n, k)) {
+            break;
+        }
+        if ends_with_any(chars, k, &["活动", "仪式", "会议"]) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+
+/// Is anything left of the name once the generic qualifiers are taken out?
+fn is_specific(name: &str) -> bool {
+    let mut core = name.trim_end_matches("项目").to_string();
+    for w in GENERIC_WORDS {
+        core = core.replace(w, "");
+    }
+    core.retain(|c| !c.is_ascii_digit() && c != '个');
+    core.chars().count() >= 2
+}
+
+fn build(cx: &Context, s: &Sentence, start: usize, end: usize) -> Option<ProjectMention> {
+    if end <= start {
+        return None;
+    }
+    let name = collect(&cx.chars[start..end]);
+    if !is_specific(&name) || name.chars().count() < 4 {
+        return None;
+    }
+    let place = cx.places.iter().find(|p| p.start >= start && p.end <= end).map(|p| p.division);
+    let place_org = cx
+        .orgs
+        .iter()
+        .find(|o| o.start == start && o.end < end && o.org_type == OrgType::Other)
+        .map(|o| o.name.clone())
+        .or_else(|| place_after_verb(cx, end, s.end));
+    let investor = investor_before(cx, start, s.start);
+    Some(ProjectMention {
+        start,
+        end,
+        name,
+        investment: amount_near(cx, start, end, s),
+        place,
+        place_org,
+        investor,
+        status: status_near(cx.chars, start, end, s),
+    })
+}
+
+/// "…项目正式签约综改区晋中开发区", "…项目落户X": the zone or place after the verb.
+fn place_after_verb(cx: &Context, end: usize, limit: usize) -> Option<String> {
+    let window = (end + 8).min(limit);
+    cx.orgs
+        .iter()
+        .find(|o| o.start >= end && o.start <= window && o.org_type == OrgType::Other)
+        .filter(|o| ends_with_any(cx.chars, o.start, &["签约", "落户", "落地", "入驻"]))
+        .map(|o| o.name.clone())
+}
+
+/// A company written just before the name ("某某有限公司新投产的…项目", "在某某公司…项目").
+fn investor_before(cx: &Context, start: usize, limit: usize) -> Option<String> {
+    cx.orgs
+        .iter()
+        .filter(|o| o.org_type == OrgType::Company && o.end <= start && o.start >= limit && start - o.end <= 5)
+        .max_by_key(|o| o.end)
+        .map(|o| o.name.clone())
+}
+
+/// "总投资13.9亿元的…" just before the name, or "…项目，总投资X元" / "投资X元" right after it.
+fn amount_near(cx: &Context, start: usize, end: usize, s: &Sentence) -> Option<String> {
+    let before = cx
+        .money
+        .iter()
+        .filter(|m| m.end <= start && m.start >= s.start && start - m.end <= 2)
+        .filter(|m| ends_with_any(cx.chars, m.start, &["投资", "总投资", "投资额", "签约额"]))
+        .max_by_key(|m| m.end);
+    let after = cx
+        .money
+        .iter()
+        .filter(|m| m.start >= end && m.end <= s.end && m.start - end <= 8)
+        .filter(|m| ends_with_any(cx.chars, m.start, &["投资", "总投资", "投资额", "投资达"]))
+        .min_by_key(|m| m.start);
+    before.or(after).map(|m| m.yuan.clone())
+}
+
+/// The status verb nearest to the name within its sentence.
+fn status_near(chars: &[char], start: usize, end: usize, s: &Sentence) -> Option<ProjectStatus> {
+    let mut best: Option<(usize, ProjectStatus)> = None;
+    for (w, st) in STATUS_WORDS {
+        for at in find_all(chars, s.start, s.end, w) {
+            let dist = if at >= end { at - end } else if at + 2 <= start { start - at - 2 } else { 0 };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, st));
+            }
+        }
+    }
+    best.filter(|(d, _)| *d <= 30).map(|(_, st)| st)
+}
+
+/// "A、B、C及D等10个项目": the items of the list, each a project.
+fn listed_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
+    let chars = cx.chars;
+    let mut out = Vec::new();
+    for deng in find_all(chars, s.start, s.end, "等") {
+        let after: String = chars[deng + 1..s.end.min(deng + 24)].iter().collect();
+        let Some(head_end) = after.find("项目").map(|b| after[..b].chars().count()) else { continue };
+        let between: String = after.chars().take(head_end).collect();
+        if !(between.contains('个') || between.contains('批')) || between.contains('，') {
+            continue;
+        }
+        out.extend(list_items(cx, s, deng));
+    }
+    out
+}
+
+fn list_items(cx: &Context, s: &Sentence, list_end: usize) -> Vec<ProjectMention> {
+    let chars = cx.chars;
+    // Items run back to the start of the clause.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut end = list_end;
+    let mut k = list_end;
+    loop {
+        if k == s.start || matches!(chars[k - 1], '，' | '：' | '；' | '。') {
+            items.push((k, end));
+            break;
+        }
+        if chars[k - 1] == '、' || (chars[k - 1] == '及' && end - k >= 2) || (chars[k - 1] == '和' && end - k >= 3) {
+            items.push((k, end));
+            end = k - 1;
+        }
+        k -= 1;
+    }
+    let mut out = Vec::new();
+    for (mut a, b) in items.into_iter().rev() {
+        // The first item carries the clause's verb: "共签约特钢线材研发" → "特钢线材研发".
+        a = item_start(cx, a, b);
+        if let Some(money) = cx.money.iter().find(|m| m.start >= a && m.end < b) {
+            // "怀仁经济开发区总投资6.1亿元的新建高端医药中间体"
+            let name_from = if chars.get(money.end) == Some(&'的') { money.end + 1 } else { money.end };
+            if let Some(mut p) = build_item(cx, s, name_from, b) {
+                p.investment = Some(money.yuan.clone());
+                p.place = cx.places.iter().find(|pl| pl.start >= a && pl.end <= money.start).map(|pl| pl.division);
+                p.place_org = cx
+                    .orgs
+                    .iter()
+                    .find(|o| o.start >= a && o.end <= money.start && o.org_type == OrgType::Other)
+                    .map(|o| o.name.clone());
+                out.push(p);
+            }
+        } else if let Some(p) = build_item(cx, s, a, b) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn item_start(cx: &Context, a: usize, b: usize) -> usize {
+    let mut best = a;
+    for k in a..b {
+        if ends_with_any(cx.chars, k, &LEFT_STOPS) || ends_with_any(cx.chars, k, &["了", "的"]) {
+            best = k;
+        }
+    }
+    best
+}
+
+fn build_item(cx: &Context, s: &Sentence, a: usize, b: usize) -> Option<ProjectMention> {
+    let item = collect(&cx.chars[a..b]);
+    if item.chars().count() < 2 {
+        return None;
+    }
+    let mut p = build(cx, s, a, b).or_else(|| {
+        // build() wants a specific name; items are short ("碳基复合材料"), so check them alone.
+        is_specific(&item).then(|| ProjectMention {
+            start: a,
+            end: b,
+            name: item.clone(),
+            investment: None,
+            place: None,
+            place_org: None,
+            investor: None,
+            status: status_near(cx.chars, a, b, s),
+        })
+    })?;
+    if !["项目", "产业园", "基地", "园区", "工程"].iter().any(|h| p.name.ends_with(h)) {
+        p.name.push_str("项目");
+    }
+    p.investor = None;
+    Some(p)
+}
+
+/// "该项目拟投资7.5亿元": the amount belongs to the project named just before.
+fn attach_anaphoric_amounts(cx: &Context, projects: &mut [ProjectMention]) {
+    for at in find_all(cx.chars, 0, cx.chars.len(), "该项目") {
+        let Some(m) = cx.money.iter().find(|m| m.start > at && m.start - at <= 10) else { continue };
+        if let Some(p) = projects.iter_mut().filter(|p| p.end <= at && at - p.end < 200).max_by_key(|p| p.end) {
+            p.investment.get_or_insert_with(|| m.yuan.clone());
+        }
+    }
+}
+
+/// Heads of sites presented as projects after an amount: "投资35亿元的千亩物流园".
+const SITE_HEADS: [&str; 6] = ["产业园", "物流园", "加工园", "基地", "园区", "工程"];
+
+/// "投资百亿元的新能源基地、投资35亿元的千亩物流园": sites with an amount written before them.
+fn invested_sites(cx: &Context, known: &[ProjectMention]) -> Vec<ProjectMention> {
+    let chars = cx.chars;
+    let mut out = Vec::new();
+    for m in cx.money {
+        if chars.get(m.end) != Some(&'的') || !ends_with_any(chars, m.start, &["投资", "总投资"]) {
+            continue;
+        }
+        let from = m.end + 1;
+        let stop = (from..chars.len().min(from + 16)).find(|&k| !is_cjk(chars[k]) || chars[k] == '、').unwrap_or(from);
+        let Some(end) = (from + 2..=stop).rev().find(|&e| ends_with_any(chars, e, &SITE_HEADS)) else { continue };
+        if known.iter().any(|p| p.start < end && from < p.end) {
+            continue;
+        }
+        let Some(s) = cx.sentences.iter().find(|s| s.start <= from && end <= s.end) else { continue };
+        out.push(ProjectMention {
+            start: from,
+            end,
+            name: collect(&chars[from..end]),
+            investment: Some(m.yuan.clone()),
+            place: None,
+            place_org: None,
+            investor: None,
+            status: status_near(chars, from, end, s),
+        });
+    }
+    out
+}

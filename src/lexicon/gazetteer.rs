@@ -1,0 +1,192 @@
+//! China's administrative divisions (GB/T 2260), read from `data/divisions.tsv`, which
+//! `data/generate_divisions.py` generates from a published package (see `data/DIVISIONS_SOURCE.md`).
+
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Province,
+    City,
+    County,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::City => "city",
+            Level::County => "county",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Level> {
+        match s {
+            "province" => Some(Level::Province),
+            "city" => Some(Level::City),
+            "county" => Some(Level::County),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Division {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub parent: Option<usize>,
+    pub short_names: Vec<String>,
+}
+
+/// A name as written in text, pointing at the divisions it may mean.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    pub divisions: Vec<usize>,
+    /// True for a short form (平遥 for 平遥县), which needs more care in running text.
+    pub short: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub divisions: Vec<Division>,
+    names: HashMap<String, NameEntry>,
+    max_len: usize,
+}
+
+impl Gazetteer {
+    pub fn parse(tsv: &str) -> Self {
+        let mut g = Gazetteer::default();
+        let mut parent_codes = Vec::new();
+        let mut index_of_code = HashMap::new();
+        for line in super::data_lines(tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 4 {
+                continue;
+            }
+            let Some(level) = Level::parse(cols[2].trim()) else { continue };
+            index_of_code.insert(cols[0].trim().to_string(), g.divisions.len());
+            parent_codes.push(cols[3].trim().to_string());
+            let short_names = cols
+                .get(4)
+                .map(|s| s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect())
+                .unwrap_or_default();
+            g.divisions.push(Division {
+                code: cols[0].trim().to_string(),
+                name: cols[1].trim().to_string(),
+                level,
+                parent: None,
+                short_names,
+            });
+        }
+        for (d, pc) in g.divisions.iter_mut().zip(&parent_codes) {
+            d.parent = index_of_code.get(pc).copied();
+        }
+        g.index_names();
+        g
+    }
+
+    fn index_names(&mut self) {
+        let mut names: HashMap<String, NameEntry> = HashMap::new();
+        for (i, d) in self.divisions.iter().enumerate() {
+            names.entry(d.name.clone()).or_insert(NameEntry { divisions: vec![], short: false }).divisions.push(i);
+        }
+        for (i, d) in self.divisions.iter().enumerate() {
+            for s in &d.short_names {
+                let e = names.entry(s.clone()).or_insert(NameEntry { divisions: vec![], short: true });
+                if e.short {
+                    e.divisions.push(i);
+                }
+            }
+        }
+        self.max_len = names.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        self.names = names;
+    }
+
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<&NameEntry> {
+        self.names.get(name)
+    }
+
+    /// Longest known name starting at `start`: its length and entry.
+    pub fn longest_at(&self, chars: &[char], start: usize) -> Option<(usize, &NameEntry)> {
+        let room = chars.len().saturating_sub(start);
+        (2..=self.max_len.min(room)).rev().find_map(|n| {
+            let s: String = chars[start..start + n].iter().collect();
+            self.names.get(&s).map(|e| (n, e))
+        })
+    }
+
+    /// The chain of ancestors of a division, nearest first.
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = self.divisions[i].parent;
+        while let Some(p) = cur {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            cur = self.divisions[p].parent;
+        }
+        out
+    }
+
+    /// Picks one division among those a name may mean: the one whose ancestors (or itself) are
+    /// named elsewhere in the same document, then the higher level, then the first in code order.
+    pub fn disambiguate(&self, candidates: &[usize], context: &[usize]) -> usize {
+        let score = |&i: &usize| -> (usize, std::cmp::Reverse<Level>) {
+            let related = self.ancestors(i).iter().filter(|a| context.contains(a)).count()
+                + context.iter().filter(|&&c| self.ancestors(c).contains(&i)).count();
+            (related, std::cmp::Reverse(self.divisions[i].level))
+        };
+        let mut best = candidates[0];
+        for &c in &candidates[1..] {
+            if score(&c) > score(&best) {
+                best = c;
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# code\tname\tlevel\tparent_code\tshort_names\n\
+        140000\t山西省\tprovince\t\t山西\n\
+        140700\t晋中市\tcity\t140000\t晋中\n\
+        140702\t榆次区\tcounty\t140700\t榆次\n\
+        140729\t平遥县\tcounty\t140700\t平遥\n";
+
+    #[test]
+    fn parses_and_links_parents() {
+        let g = Gazetteer::parse(SAMPLE);
+        assert_eq!(g.divisions.len(), 4);
+        let pingyao = g.lookup("平遥").unwrap();
+        assert!(pingyao.short);
+        let i = pingyao.divisions[0];
+        assert_eq!(g.divisions[i].name, "平遥县");
+        let names: Vec<&str> = g.ancestors(i).iter().map(|&a| g.divisions[a].name.as_str()).collect();
+        assert_eq!(names, vec!["晋中市", "山西省"]);
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let g = Gazetteer::parse(SAMPLE);
+        let chars: Vec<char> = "晋中市榆次区".chars().collect();
+        assert_eq!(g.longest_at(&chars, 0).map(|(n, _)| n), Some(3));
+    }
+
+    #[test]
+    fn real_gazetteer_has_current_units() {
+        let g = Gazetteer::parse(include_str!("data/divisions.tsv"));
+        for name in ["山西省", "晋中市", "太谷区", "怀仁市", "云州区", "上海市", "浦东新区"] {
+            assert!(g.lookup(name).is_some(), "{name} missing");
+        }
+        let shanghai = g.lookup("上海市").unwrap().divisions[0];
+        assert_eq!(g.divisions[shanghai].level, Level::City);
+    }
+}

@@ -1,0 +1,207 @@
+//! Dictionaries (data files under `src/lexicon/data/`), the administrative-division gazetteer and
+//! the jieba-rs segmenter set up with our own words.
+
+pub mod gazetteer;
+
+use crate::model::{OrgType, Role};
+use jieba_rs::Jieba;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+pub use gazetteer::{Division, Gazetteer, Level};
+
+/// A set of words with fast longest-match lookups over a character slice.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    max_len: usize,
+}
+
+impl WordSet {
+    pub fn from_lines(data: &str) -> Self {
+        let mut set = WordSet::default();
+        for w in data_lines(data).flat_map(|l| l.split_whitespace()) {
+            set.insert(w);
+        }
+        set
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        self.max_len = self.max_len.max(w.chars().count());
+        self.words.insert(w.to_string());
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+
+    /// Length of the longest word that ends exactly at `end` (exclusive).
+    pub fn longest_ending_at(&self, chars: &[char], end: usize) -> Option<usize> {
+        (1..=self.max_len.min(end)).rev().find(|&n| self.words.contains(&collect(&chars[end - n..end])))
+    }
+
+    /// Length of the longest word that starts at `start`.
+    pub fn longest_starting_at(&self, chars: &[char], start: usize) -> Option<usize> {
+        let room = chars.len().saturating_sub(start);
+        (1..=self.max_len.min(room)).rev().find(|&n| self.words.contains(&collect(&chars[start..start + n])))
+    }
+}
+
+pub fn collect(chars: &[char]) -> String {
+    chars.iter().collect()
+}
+
+/// Non-empty lines of a data file, without `#` comments.
+pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub struct Lexicon {
+    pub titles: WordSet,
+    pub leader_words: WordSet,
+    pub stop_before: WordSet,
+    pub name_followers: HashSet<char>,
+    pub surnames: WordSet,
+    pub event_nouns: WordSet,
+    /// Verb → role, longest verbs first.
+    pub roles: Vec<(String, Role)>,
+    /// Suffix → organisation type, longest first.
+    pub org_suffixes: Vec<(String, OrgType)>,
+    /// Department names written after a place prefix (发展和改革委员会, 工信局…).
+    pub gov_bodies: WordSet,
+    /// Bodies that stand alone (国务院, 党中央, 市委…).
+    pub standalone_bodies: WordSet,
+    pub gazetteer: Gazetteer,
+    /// Short place names that jieba's own dictionary knows as everyday words (资源, 合作, 古城…).
+    pub everyday_short_names: HashSet<String>,
+    pub jieba: Jieba,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+/// The shared lexicon, built on first use (about 0.1 s: jieba's dictionary dominates).
+pub fn lexicon() -> &'static Lexicon {
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let gazetteer = Gazetteer::parse(include_str!("data/divisions.tsv"));
+        let mut gov_bodies = WordSet::default();
+        let mut standalone_bodies = WordSet::default();
+        for line in data_lines(include_str!("data/gov_bodies.txt")) {
+            match line.strip_prefix('=') {
+                Some(w) => standalone_bodies.insert(w),
+                None => gov_bodies.insert(line),
+            }
+        }
+        let lex = Lexicon {
+            titles: WordSet::from_lines(include_str!("data/titles.txt")),
+            leader_words: WordSet::from_lines(include_str!("data/leader_words.txt")),
+            stop_before: WordSet::from_lines(include_str!("data/stop_before.txt")),
+            name_followers: data_lines(include_str!("data/name_followers.txt"))
+                .filter_map(|l| l.chars().next())
+                .collect(),
+            surnames: WordSet::from_lines(include_str!("data/surnames.txt")),
+            event_nouns: WordSet::from_lines(include_str!("data/event_nouns.txt")),
+            roles: sorted_by_len(parse_pairs(include_str!("data/roles.tsv"), Role::parse)),
+            org_suffixes: sorted_by_len(parse_pairs(include_str!("data/org_suffixes.tsv"), OrgType::parse)),
+            gov_bodies,
+            standalone_bodies,
+            everyday_short_names: HashSet::new(),
+            gazetteer,
+            jieba: Jieba::new(),
+        };
+        lex.with_own_words()
+    }
+
+    /// Teaches jieba our words so that it does not cut through them. Words already in jieba's
+    /// dictionary keep their tag (see notes/dependencies.md), so tags are re-read from our sets.
+    fn with_own_words(mut self) -> Self {
+        self.everyday_short_names = self.everyday_words_among_short_names();
+        let mut words: Vec<String> = Vec::new();
+        words.extend(self.titles.iter().cloned());
+        words.extend(self.gov_bodies.iter().cloned());
+        words.extend(self.standalone_bodies.iter().cloned());
+        words.extend(self.event_nouns.iter().cloned());
+        words.extend(self.gazetteer.all_names().map(str::to_string));
+        for w in words {
+            if w.chars().count() >= 2 {
+                self.jieba.add_word(&w, Some(2000), None);
+            }
+        }
+        self
+    }
+
+    /// Short place names that jieba's bundled dictionary tags as something other than a place name.
+    fn everyday_words_among_short_names(&self) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for d in &self.gazetteer.divisions {
+            for short in &d.short_names {
+                let tags = self.jieba.tag(short, false);
+                let everyday = crate::extract::tokens::COMMON_WORD_TAGS.contains(&tags.first().map_or("", |t| t.tag));
+                if tags.len() == 1 && self.jieba.has_word(short) && everyday {
+                    out.insert(short.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The organisation type for a name, from its longest known suffix.
+    pub fn org_type_of(&self, name: &str) -> Option<OrgType> {
+        if self.standalone_bodies.contains(name) {
+            return Some(OrgType::Government);
+        }
+        self.org_suffixes.iter().find(|(s, _)| name.ends_with(s.as_str())).map(|(_, t)| *t)
+    }
+
+    pub fn is_surname_start(&self, chars: &[char], at: usize) -> Option<usize> {
+        if at + 1 < chars.len() && self.surnames.contains(&collect(&chars[at..at + 2])) {
+            return Some(2);
+        }
+        (at < chars.len() && self.surnames.contains(&chars[at].to_string())).then_some(1)
+    }
+}
+
+fn parse_pairs<T>(data: &str, parse: fn(&str) -> Option<T>) -> Vec<(String, T)> {
+    data_lines(data)
+        .filter_map(|l| {
+            let (w, t) = l.split_once('\t')?;
+            Some((w.trim().to_string(), parse(t.trim())?))
+        })
+        .collect()
+}
+
+fn sorted_by_len<T>(mut v: Vec<(String, T)>) -> Vec<(String, T)> {
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let lex = lexicon();
+        assert!(lex.titles.contains("常务副市长"));
+        assert!(lex.surnames.contains("欧阳"));
+        assert!(!lex.titles.contains("市领导"), "generic labels are not titles");
+        assert_eq!(lex.org_type_of("某某科技有限公司"), Some(OrgType::Company));
+        assert_eq!(lex.org_type_of("市发展和改革委员会"), Some(OrgType::Government));
+        assert_eq!(lex.org_type_of("某某经济技术开发区"), Some(OrgType::Other));
+    }
+
+    #[test]
+    fn longest_match_at_both_ends() {
+        let lex = lexicon();
+        let chars: Vec<char> = "市委常委、常务副市长".chars().collect();
+        assert_eq!(lex.titles.longest_ending_at(&chars, chars.len()), Some(5));
+        assert_eq!(lex.titles.longest_ending_at(&chars, 4), Some(2));
+    }
+}

@@ -1,0 +1,16 @@
+//! newsgraph: Chinese government and economic news → an RDF knowledge graph of officials, places,
+//! organisations, projects and events, every fact with its evidence.
+//!
+//! The pipeline runs one way: [`text`] (OCR clean-up, sentences, articles) → [`lexicon`]
+//! (dictionaries, gazetteer, jieba-rs) → [`extract`] (entities, relations, events) → [`rdf`]
+//! (facts → quads) → [`store`] (embedded Oxigraph). [`query`] reads the store.
+
+pub mod extract;
+pub mod lexicon;
+pub mod model;
+pub mod query;
+pub mod text;
+pub mod rdf;
+pub mod store;
+pub mod input;
+pub mod demo;

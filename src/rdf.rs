@@ -1,0 +1,292 @@
+//! Facts → RDF quads in the document's own named graph, following `ontology/newsgraph.ttl`.
+//!
+//! Entity IRIs depend only on the entity (kind and name, or division code), so the same official
+//! in two documents is one node. Every fact triple also gets an `ng:Evidence` (an `rdf:Statement`)
+//! naming the document, the sentence and the character span it was read from.
+
+use crate::model::*;
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use sha2::{Digest, Sha256};
+
+pub const NG: &str = "https://newsgraph.local/ns#";
+pub const ID: &str = "https://newsgraph.local/id/";
+pub const DOC: &str = "https://newsgraph.local/doc/";
+pub const SCHEMA: &str = "http://schema.org/";
+pub const ORG: &str = "http://www.w3.org/ns/org#";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+
+fn iri(base: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}{local}"))
+}
+
+/// Percent-encodes what an IRI path segment may not hold; Chinese characters stay readable.
+fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '·') {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+pub fn person_iri(name: &str) -> NamedNode {
+    iri(ID, &format!("person/{}", segment(name)))
+}
+pub fn org_iri(name: &str) -> NamedNode {
+    iri(ID, &format!("org/{}", segment(name)))
+}
+pub fn place_iri(code: &str) -> NamedNode {
+    iri(ID, &format!("place/{code}"))
+}
+pub fn project_iri(name: &str) -> NamedNode {
+    iri(ID, &format!("project/{}", segment(name)))
+}
+pub fn event_iri(name: &str, date: Option<DateValue>) -> NamedNode {
+    let when = date.map(|d| d.iso()).unwrap_or_default();
+    iri(ID, &format!("event/{}{}", segment(name), if when.is_empty() { String::new() } else { format!("@{when}") }))
+}
+
+/// The document's named graph: keyed by the SHA-256 of its content.
+pub fn document_iri(content: &str) -> NamedNode {
+    iri(DOC, &content_hash(content)[..32])
+}
+
+pub fn content_hash(content: &str) -> String {
+    let digest = Sha256::digest(content.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn zh(s: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(s, "zh").into()
+}
+fn plain(s: &str) -> Term {
+    Literal::new_simple_literal(s).into()
+}
+fn typed(s: &str, dt: oxigraph::model::NamedNodeRef) -> Term {
+    Literal::new_typed_literal(s, dt).into()
+}
+
+fn date_literal(d: DateValue) -> Term {
+    match (d.year, d.day) {
+        (Some(_), Some(_)) => typed(&d.iso(), xsd::DATE),
+        (Some(_), None) => typed(&d.iso(), xsd::G_YEAR_MONTH),
+        (None, Some(_)) => typed(&d.iso(), xsd::G_MONTH_DAY),
+        (None, None) => typed(&d.iso(), xsd::G_MONTH),
+    }
+}
+
+/// Builds the quads of one document.
+pub struct GraphBuilder<'a> {
+    graph: GraphName,
+    doc: NamedNode,
+    sentences: &'a [SentenceText],
+    quads: Vec<Quad>,
+    evidence_count: usize,
+}
+
+impl<'a> GraphBuilder<'a> {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    }
+
+    /// A fact with its evidence.
+    fn fact(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>, ev: &Evidence) {
+        let o: Term = o.into();
+        self.add(s, p.clone(), o.clone());
+        self.evidence_count += 1;
+        let node = iri(self.doc.as_str(), &format!("#ev{}", self.evidence_count));
+        self.add(&node, rdf::TYPE.into(), NamedNode::from(rdf::STATEMENT));
+        self.add(&node, rdf::TYPE.into(), iri(NG, "Evidence"));
+        self.add(&node, rdf::SUBJECT.into(), s.clone());
+        self.add(&node, rdf::PREDICATE.into(), p);
+        self.add(&node, rdf::OBJECT.into(), o);
+        self.add(&node, iri(PROV, "wasDerivedFrom"), self.doc.clone());
+        if let Some(sentence) = self.sentences.get(ev.sentence) {
+            let text = sentence.text.clone();
+            self.add(&node, iri(NG, "sentence"), zh(&text));
+        }
+        self.add(&node, iri(NG, "charStart"), typed(&ev.start.to_string(), xsd::INTEGER));
+        self.add(&node, iri(NG, "charEnd"), typed(&ev.end.to_string(), xsd::INTEGER));
+    }
+
+    fn label(&mut self, s: &NamedNode, name: &str) {
+        self.add(s, rdfs::LABEL.into(), zh(name));
+        self.add(s, iri(SCHEMA, "name"), zh(name));
+        self.add(s, iri(NG, "mentionedIn"), self.doc.clone());
+    }
+}
+
+/// All quads for one document: its metadata and every extracted fact, in graph `document_iri`.
+pub fn document_quads(content: &str, source: &str, x: &Extraction) -> (NamedNode, Vec<Quad>) {
+    let doc = document_iri(content);
+    let mut b = GraphBuilder {
+        graph: GraphName::NamedNode(doc.clone()),
+        doc: doc.clone(),
+        sentences: &x.sentences,
+        quads: Vec::new(),
+        evidence_count: 0,
+    };
+    b.add(&doc, rdf::TYPE.into(), iri(SCHEMA, "NewsArticle"));
+    b.add(&doc, rdf::TYPE.into(), iri(PROV, "Entity"));
+    b.add(&doc, iri(DCTERMS, "source"), plain(source));
+    b.add(&doc, iri(DCTERMS, "identifier"), plain(&content_hash(content)));
+    if let Some(d) = x.published {
+        b.add(&doc, iri(DCTERMS, "date"), date_literal(d));
+    }
+    places(&mut b, &x.places);
+    organizations(&mut b, &x.organizations);
+    persons(&mut b, &x.persons, &x.organizations);
+    projects(&mut b, &x.projects, &x.organizations, &x.places);
+    events(&mut b, &x.events, &x.organizations, &x.places);
+    (doc, b.quads)
+}
+
+fn level_class(level: &str) -> &'static str {
+    match level {
+        "province" => "Province",
+        "city" => "City",
+        _ => "County",
+    }
+}
+
+fn places(b: &mut GraphBuilder, places: &[Place]) {
+    for p in places {
+        let node = place_iri(&p.code);
+        describe_place(b, &node, &p.name, p.level, &p.code);
+        b.add(&node, iri(NG, "mentionedIn"), b.doc.clone());
+        let mut child = node.clone();
+        for (i, (name, level, code)) in p.parents.iter().enumerate() {
+            let parent = place_iri(code);
+            describe_place(b, &parent, name, level, code);
+            let ev = p.evidence[0].clone();
+            if i == 0 {
+                b.fact(&child, iri(SCHEMA, "containedInPlace"), parent.clone(), &ev);
+            } else {
+                b.add(&child, iri(SCHEMA, "containedInPlace"), parent.clone());
+            }
+            child = parent;
+        }
+    }
+}
+
+fn describe_place(b: &mut GraphBuilder, node: &NamedNode, name: &str, level: &str, code: &str) {
+    b.add(node, rdf::TYPE.into(), iri(SCHEMA, "AdministrativeArea"));
+    b.add(node, rdf::TYPE.into(), iri(NG, level_class(level)));
+    b.add(node, rdfs::LABEL.into(), zh(name));
+    b.add(node, iri(SCHEMA, "name"), zh(name));
+    b.add(node, iri(NG, "adminLevel"), plain(level));
+    b.add(node, iri(NG, "divisionCode"), plain(code));
+}
+
+fn org_class(t: OrgType) -> NamedNode {
+    match t {
+        OrgType::Company => iri(SCHEMA, "Corporation"),
+        OrgType::Government => iri(SCHEMA, "GovernmentOrganization"),
+        OrgType::Other => iri(SCHEMA, "Organization"),
+    }
+}
+
+fn organizations(b: &mut GraphBuilder, orgs: &[Organization]) {
+    for o in orgs {
+        let node = org_iri(&o.name);
+        b.add(&node, rdf::TYPE.into(), iri(ORG, "Organization"));
+        b.add(&node, rdf::TYPE.into(), org_class(o.org_type));
+        b.label(&node, &o.name);
+        b.add(&node, iri(NG, "orgType"), plain(o.org_type.as_str()));
+        for a in &o.aliases {
+            b.fact(&node, iri(SKOS, "altLabel"), zh(a), &o.evidence[0]);
+        }
+    }
+}
+
+/// The organisation node a written name refers to (its full name when it is a known alias).
+fn resolve_org(orgs: &[Organization], name: &str) -> Option<NamedNode> {
+    orgs.iter()
+        .find(|o| o.name == name || o.aliases.iter().any(|a| a == name))
+        .map(|o| org_iri(&o.name))
+}
+
+fn persons(b: &mut GraphBuilder, persons: &[Person], orgs: &[Organization]) {
+    for p in persons {
+        let node = person_iri(&p.name);
+        b.add(&node, rdf::TYPE.into(), iri(SCHEMA, "Person"));
+        b.label(&node, &p.name);
+        for t in &p.titles {
+            b.fact(&node, iri(SCHEMA, "jobTitle"), zh(&t.text), &t.evidence);
+            if let Some(org) = t.org.as_deref().and_then(|o| resolve_org(orgs, o)) {
+                b.fact(&node, iri(SCHEMA, "memberOf"), org, &t.evidence);
+            }
+        }
+    }
+}
+
+/// A place written by name: a division of this document or an organisation (a zone).
+fn resolve_place(orgs: &[Organization], places: &[Place], name: &str) -> Option<NamedNode> {
+    places
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| place_iri(&p.code))
+        .or_else(|| resolve_org(orgs, name))
+}
+
+fn projects(b: &mut GraphBuilder, projects: &[Project], orgs: &[Organization], places: &[Place]) {
+    for p in projects {
+        let node = project_iri(&p.name);
+        b.add(&node, rdf::TYPE.into(), iri(NG, "Project"));
+        b.label(&node, &p.name);
+        let ev = p.evidence.clone();
+        if let Some(y) = &p.investment {
+            b.fact(&node, iri(NG, "investmentYuan"), typed(y, xsd::DECIMAL), &ev);
+        }
+        if let Some(place) = p.place.as_deref().and_then(|n| resolve_place(orgs, places, n)) {
+            b.fact(&node, iri(SCHEMA, "location"), place, &ev);
+        }
+        if let Some(inv) = p.investor.as_deref().and_then(|n| resolve_org(orgs, n)) {
+            b.fact(&node, iri(NG, "investor"), inv, &ev);
+        }
+        if let Some(st) = p.status {
+            b.fact(&node, iri(NG, "status"), plain(st.as_str()), &ev);
+        }
+    }
+}
+
+fn events(b: &mut GraphBuilder, events: &[Event], orgs: &[Organization], places: &[Place]) {
+    for e in events {
+        let node = event_iri(&e.name, e.date);
+        b.add(&node, rdf::TYPE.into(), iri(SCHEMA, "Event"));
+        b.label(&node, &e.name);
+        if let Some(d) = e.date {
+            b.fact(&node, iri(SCHEMA, "startDate"), date_literal(d), &e.evidence);
+        }
+        if let Some(d) = e.end_date {
+            b.fact(&node, iri(SCHEMA, "endDate"), date_literal(d), &e.evidence);
+        }
+        if let Some(place) = e.place.as_deref().and_then(|n| resolve_place(orgs, places, n)) {
+            b.fact(&node, iri(SCHEMA, "location"), place, &e.evidence);
+        }
+        if let Some(n) = e.aggregate_projects {
+            b.fact(&node, iri(NG, "aggregateProjects"), typed(&n.to_string(), xsd::INTEGER), &e.evidence);
+        }
+        if let Some(y) = &e.aggregate_investment {
+            b.fact(&node, iri(NG, "aggregateInvestmentYuan"), typed(y, xsd::DECIMAL), &e.evidence);
+        }
+        for part in &e.participants {
+            let person = person_iri(&part.person);
+            b.fact(&node, iri(SCHEMA, "attendee"), person.clone(), &part.evidence);
+            let pnode = iri(node.as_str(), &format!("/participation/{}", segment(&part.person)));
+            b.add(&node, iri(NG, "participation"), pnode.clone());
+            b.add(&pnode, rdf::TYPE.into(), iri(NG, "Participation"));
+            b.add(&pnode, iri(NG, "participant"), person);
+            b.fact(&pnode, iri(NG, "role"), plain(part.role.as_str()), &part.evidence);
+        }
+    }
+}

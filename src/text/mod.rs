@@ -1,0 +1,8 @@
+//! Text stages: OCR clean-up with an offset map, then sentences and articles.
+
+pub mod chars;
+pub mod normalize;
+pub mod sentences;
+
+pub use normalize::{normalize, CleanText, Paragraph, ParagraphKind};
+pub use sentences::{split_sentences, Sentence};

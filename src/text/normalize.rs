@@ -1,0 +1,483 @@
+//! OCR clean-up with an offset map back to the original text.
+//!
+//! Newspaper pages arrive as OCR text: lines broken at the column width, blank lines inside
+//! sentences, spaces inside words ("严 格 落 实"), full-width digits, photo captions dropped in the
+//! middle of a paragraph and page furniture ("（下转第4版）"). [`normalize`] turns such a page into
+//! paragraphs of running text and keeps, for every character it emits, the index of the character of
+//! the ORIGINAL input it came from, so every later span can be reported against the original.
+
+use super::chars::{is_cjk, is_cjk_punct, is_terminal};
+
+/// Text after clean-up. `text` holds one paragraph per line (`\n` separated); `origin[i]` is the
+/// character index, in the original input, of the i-th character of `text`.
+#[derive(Debug, Clone)]
+pub struct CleanText {
+    pub text: String,
+    pub chars: Vec<char>,
+    pub origin: Vec<usize>,
+    /// Number of characters of the original input (so an end offset can map to "end of input").
+    pub original_len: usize,
+    /// Paragraph kinds, one per line of `text`, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// The page's own date line ("2025年3月5日 星期三"), if it has one.
+    pub date_line: Option<(i32, u32, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    Body,
+    /// A short line without end punctuation standing on its own (headlines come before or after
+    /// their article on these pages).
+    Headline,
+    /// A photo caption ending in 摄.
+    Caption,
+    /// A line that is only a byline ("本报记者 郭娟", "记者 闫淑娟").
+    Byline,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph {
+    /// Character range in `CleanText::chars`.
+    pub start: usize,
+    pub end: usize,
+    pub kind: ParagraphKind,
+    /// True when an article boundary is known to follow (page furniture such as "（下转第4版）").
+    pub break_after: bool,
+}
+
+impl CleanText {
+    /// Original character span of a clean span `[start, end)`.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end || start >= self.origin.len() {
+            let at = self.origin.get(start).copied().unwrap_or(self.original_len);
+            return (at, at);
+        }
+        let first = self.origin[start];
+        let last = self.origin[(end - 1).min(self.origin.len() - 1)];
+        (first, last + 1)
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+}
+
+/// One physical line of the input, with its characters already mapped (full-width folded).
+#[derive(Debug, Clone)]
+struct Line {
+    chars: Vec<(char, usize)>,
+    heading: bool,
+    /// Blank lines between this line and the previous non-blank one.
+    gap: usize,
+    furniture_after: bool,
+}
+
+impl Line {
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+    fn last(&self) -> Option<char> {
+        self.chars.last().map(|c| c.0)
+    }
+    fn starts_with(&self, s: &str) -> bool {
+        let mut it = self.chars.iter().map(|c| c.0);
+        s.chars().all(|c| it.next() == Some(c))
+    }
+    fn text(&self) -> String {
+        self.chars.iter().map(|c| c.0).collect()
+    }
+}
+
+/// Folds full-width ASCII (digits, letters, most punctuation used inside numbers) to half-width and
+/// the ideographic space to a plain space. Chinese punctuation （，。、）stays as it is.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' | '\t' | '\u{a0}' => ' ',
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '．' | '％' | '／' | '＋' | '－' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+pub fn normalize(input: &str) -> CleanText {
+    let original: Vec<char> = input.chars().collect();
+    let (lines, date_line) = read_lines(&original);
+    let mut out = Builder::default();
+    let mut i = 0;
+    let mut pending_captions: Vec<Vec<(char, usize)>> = Vec::new();
+    while i < lines.len() {
+        // Gather one paragraph: line i plus every following line that continues it.
+        let mut para: Vec<(char, usize)> = lines[i].chars.clone();
+        let heading = lines[i].heading;
+        let mut last = i;
+        let mut j = i + 1;
+        while j < lines.len() && !heading && !lines[last].furniture_after {
+            if is_caption(&lines[j]) && !is_terminated(&lines[last]) && j + 1 < lines.len() {
+                // A photo caption dropped in the middle of a sentence: set it aside, keep joining.
+                pending_captions.push(lines[j].chars.clone());
+                j += 1;
+                continue;
+            }
+            if !continues(&lines, last, j) {
+                break;
+            }
+            para.extend(lines[j].chars.iter().copied());
+            last = j;
+            j += 1;
+        }
+        let break_after = lines[last].furniture_after;
+        let collapsed = collapse_spaces(&para);
+        out.push_paragraph(&collapsed, heading, break_after);
+        for cap in pending_captions.drain(..) {
+            out.push_paragraph(&collapse_spaces(&cap), false, false);
+        }
+        i = j;
+    }
+    out.finish(original.len(), date_line)
+}
+
+#[derive(Default)]
+struct Builder {
+    chars: Vec<char>,
+    origin: Vec<usize>,
+    paragraphs: Vec<Paragraph>,
+}
+
+impl Builder {
+    fn push_paragraph(&mut self, para: &[(char, usize)], heading: bool, break_after: bool) {
+        if para.is_empty() {
+            if break_after {
+                if let Some(p) = self.paragraphs.last_mut() {
+                    p.break_after = true;
+                }
+            }
+            return;
+        }
+        if !self.chars.is_empty() {
+            let nl_origin = self.origin.last().map(|o| o + 1).unwrap_or(0);
+            self.chars.push('\n');
+            self.origin.push(nl_origin);
+        }
+        let start = self.chars.len();
+        for &(c, o) in para {
+            self.chars.push(c);
+            self.origin.push(o);
+        }
+        let end = self.chars.len();
+        let kind = classify(&self.chars[start..end], heading);
+        self.paragraphs.push(Paragraph { start, end, kind, break_after });
+    }
+
+    fn finish(self, original_len: usize, date_line: Option<(i32, u32, u32)>) -> CleanText {
+        CleanText {
+            text: self.chars.iter().collect(),
+            chars: self.chars,
+            origin: self.origin,
+            original_len,
+            paragraphs: self.paragraphs,
+            date_line,
+        }
+    }
+}
+
+fn classify(p: &[char], heading: bool) -> ParagraphKind {
+    let text: String = p.iter().collect();
+    let trimmed = text.trim_end();
+    if trimmed.ends_with('摄') || trimmed.ends_with("摄）") {
+        return ParagraphKind::Caption;
+    }
+    if is_byline_only(trimmed) {
+        return ParagraphKind::Byline;
+    }
+    let n = p.len();
+    let terminated = p.iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| is_terminal(c));
+    let has_comma = p.iter().any(|&c| c == '，' || c == '。');
+    if heading || (n <= 40 && !terminated && !has_comma) || (n <= 60 && !terminated && text.contains("——")) {
+        return ParagraphKind::Headline;
+    }
+    ParagraphKind::Body
+}
+
+/// "本报记者 郭娟", "记者 闫淑娟", "本报通讯员 张三": a line that only names the author.
+fn is_byline_only(t: &str) -> bool {
+    let t = t.trim();
+    let rest = ["本报记者", "本刊记者", "记者", "本报通讯员", "通讯员"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p));
+    match rest {
+        Some(r) => {
+            let names: Vec<&str> = r.split([' ', '、']).filter(|s| !s.is_empty()).collect();
+            !names.is_empty() && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_cjk))
+        }
+        None => false,
+    }
+}
+
+/// Splits the input into lines, folding characters, dropping page furniture and reading the date
+/// line. Blank lines are counted into the next line's `gap`.
+fn read_lines(original: &[char]) -> (Vec<Line>, Option<(i32, u32, u32)>) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut date_line = None;
+    let mut gap = 0;
+    let mut start = 0;
+    for end in 0..=original.len() {
+        if end < original.len() && original[end] != '\n' {
+            continue;
+        }
+        let raw: Vec<(char, usize)> = (start..end)
+            .filter(|&k| original[k] != '\r')
+            .map(|k| (fold_char(original[k]), k))
+            .collect();
+        start = end + 1;
+        let mut chars = trim(&raw);
+        let mut heading = false;
+        while chars.first().is_some_and(|c| c.0 == '#') {
+            heading = true;
+            chars.remove(0);
+        }
+        if heading {
+            chars = trim(&chars);
+        }
+        let (chars, furniture) = strip_furniture(&chars);
+        let text: String = chars.iter().map(|c| c.0).collect();
+        if let Some(d) = parse_date_line(&text) {
+            date_line.get_or_insert(d);
+            if let Some(l) = lines.last_mut() {
+                l.furniture_after = true;
+            }
+            gap += 1;
+            continue;
+        }
+        if chars.is_empty() {
+            if furniture {
+                if let Some(l) = lines.last_mut() {
+                    l.furniture_after = true;
+                }
+            }
+            gap += 1;
+            continue;
+        }
+        lines.push(Line { chars, heading, gap, furniture_after: furniture });
+        gap = 0;
+    }
+    (lines, date_line)
+}
+
+fn trim(chars: &[(char, usize)]) -> Vec<(char, usize)> {
+    let s = chars.iter().position(|c| !c.0.is_whitespace()).unwrap_or(chars.len());
+    let e = chars.iter().rposition(|c| !c.0.is_whitespace()).map_or(s, |e| e + 1);
+    chars[s..e].to_vec()
+}
+
+/// Removes jump lines such as "（下转第4版）", "(上接第1版)", "（下转 D2版）". Returns the rest of the
+/// line and whether furniture was found (it ends the article on this page).
+fn strip_furniture(chars: &[(char, usize)]) -> (Vec<(char, usize)>, bool) {
+    let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    let mut keep = vec![true; text.len()];
+    let mut found = false;
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] == '（' || text[i] == '(' {
+            if let Some(close) = text[i..].iter().position(|&c| c == '）' || c == ')') {
+                let inner: String = text[i + 1..i + close].iter().filter(|c| !c.is_whitespace()).collect();
+                if is_jump_line(&inner) {
+                    for k in keep.iter_mut().skip(i).take(close + 1) {
+                        *k = false;
+                    }
+                    found = true;
+                    i += close + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    let rest: Vec<(char, usize)> = chars.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| *c).collect();
+    (trim(&rest), found)
+}
+
+fn is_jump_line(inner: &str) -> bool {
+    (inner.starts_with("下转") || inner.starts_with("上接") || inner.starts_with("转第") || inner.starts_with("接第"))
+        && inner.ends_with('版')
+        && inner.chars().count() <= 10
+}
+
+/// "2025年3月5日 星期三" (optionally with 农历 and more) standing alone on a line.
+pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if !t.contains("星期") || t.chars().count() > 40 {
+        return None;
+    }
+    let (y, rest) = t.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let (d, rest) = rest.split_once('日')?;
+    if !rest.starts_with("星期") {
+        return None;
+    }
+    let y: i32 = y.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
+    ((1900..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+fn is_terminated(line: &Line) -> bool {
+    line.last().is_some_and(is_terminal)
+}
+
+fn is_caption(line: &Line) -> bool {
+    let t = line.text();
+    (t.ends_with(" 摄") || t.ends_with("摄）") || t.ends_with("　摄")) && t.chars().count() < 120
+}
+
+fn starts_new_paragraph(line: &Line) -> bool {
+    line.heading
+        || ["本报讯", "本刊讯", "新华社", "——", "本报记者", "本刊记者"].iter().any(|p| line.starts_with(p))
+        || is_byline_only(&line.text())
+}
+
+/// Does line `b` continue the sentence that line `a` left open?
+fn continues(lines: &[Line], a: usize, b: usize) -> bool {
+    let (la, lb) = (&lines[a], &lines[b]);
+    if la.heading || lb.heading || is_terminated(la) || starts_new_paragraph(lb) || is_caption(la) {
+        return false;
+    }
+    if lb.gap == 0 {
+        return true;
+    }
+    // Across blank lines: join when `a` runs to the full column width (the sentence was cut by the
+    // layout, not ended) or when the page is set in long lines.
+    if la.len() >= 40 && lb.len() >= 10 {
+        return true;
+    }
+    let width = column_width(lines, a, b);
+    width >= 8 && la.len() + 2 >= width && la.len() <= width + 2
+}
+
+/// The widest line among `a`'s block (lines up to `a` without a blank line) and `b`'s block,
+/// leaving `a` itself out.
+fn column_width(lines: &[Line], a: usize, b: usize) -> usize {
+    let mut width = 0;
+    let mut k = a;
+    while k > 0 && lines[k].gap == 0 {
+        k -= 1;
+        width = width.max(lines[k].len());
+    }
+    let mut k = b;
+    loop {
+        width = width.max(lines[k].len());
+        k += 1;
+        if k >= lines.len() || lines[k].gap > 0 {
+            break;
+        }
+    }
+    width
+}
+
+/// Drops OCR spaces inside Chinese text, keeping a single space where it separates two words of two
+/// characters or more ("王文安 冯静宁" stays two names, "严 格 落 实" becomes "严格落实").
+fn collapse_spaces(para: &[(char, usize)]) -> Vec<(char, usize)> {
+    let mut out: Vec<(char, usize)> = Vec::with_capacity(para.len());
+    let mut i = 0;
+    while i < para.len() {
+        if !para[i].0.is_whitespace() {
+            out.push(para[i]);
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < para.len() && para[i].0.is_whitespace() {
+            i += 1;
+        }
+        let (Some(&(l, _)), Some(&(r, _))) = (out.last(), para.get(i)) else { continue };
+        if keep_space(para, run_start, i, l, r) {
+            out.push((' ', para[run_start].1));
+        }
+    }
+    out
+}
+
+fn keep_space(para: &[(char, usize)], run_start: usize, run_end: usize, l: char, r: char) -> bool {
+    let cjkish = |c: char| is_cjk(c) || is_cjk_punct(c) || c.is_ascii_digit();
+    if !cjkish(l) || !cjkish(r) {
+        // Latin words, or a space next to ASCII punctuation: keep one space unless next to CJK punctuation.
+        return !(is_cjk_punct(l) || is_cjk_punct(r));
+    }
+    if l.is_ascii_digit() && r.is_ascii_digit() {
+        return true;
+    }
+    if !(is_cjk(l) && is_cjk(r)) {
+        return false;
+    }
+    let left_word = para[..run_start].iter().rev().take_while(|c| is_cjk(c.0)).count();
+    let right_word = para[run_end..].iter().take_while(|c| is_cjk(c.0)).count();
+    left_word >= 2 && right_word >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn joins_lines_broken_mid_sentence() {
+        let t = "本报讯 （记者周一鸣）近日，某某新材料有限公\n司在县城开工建设一条生产\n线。\n";
+        assert_eq!(clean(t), "本报讯（记者周一鸣）近日，某某新材料有限公司在县城开工建设一条生产线。");
+    }
+
+    #[test]
+    fn drops_spaces_inside_words_but_keeps_name_separators() {
+        assert_eq!(clean("严 格 落 实 安 全 责 任"), "严格落实安全责任");
+        assert_eq!(clean("（记者周一鸣 吴小燕）"), "（记者周一鸣 吴小燕）");
+        assert_eq!(clean("总投资 1.3 亿元，于 2020年 12月 建成。"), "总投资1.3亿元，于2020年12月建成。");
+    }
+
+    #[test]
+    fn folds_full_width_digits() {
+        assert_eq!(clean("投资３０亿元。"), "投资30亿元。");
+    }
+
+    #[test]
+    fn keeps_offsets_into_the_original() {
+        let input = "市委副\n书记 李 明出席。";
+        let c = normalize(input);
+        assert_eq!(c.text, "市委副书记李明出席。");
+        let pos = c.text.chars().position(|ch| ch == '李').unwrap();
+        let (s, e) = c.original_span(pos, pos + 2);
+        let orig: Vec<char> = input.chars().collect();
+        assert_eq!(orig[s..e].iter().collect::<String>(), "李 明");
+    }
+
+    #[test]
+    fn headline_after_article_stays_separate() {
+        let input = "这是一篇文章的最后一句话，写得比较长一\n些，一直写到这一行的结尾处为止。\n\n某县召开项目推进会\n\n6月3日，另一篇文章开始了，也写得比较长。\n";
+        let c = normalize(input);
+        let kinds: Vec<_> = c.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, vec![ParagraphKind::Body, ParagraphKind::Headline, ParagraphKind::Body]);
+    }
+
+    #[test]
+    fn joins_across_blank_line_at_column_width() {
+        let input = "一二三四五六七八九十一二三四\n五六七八九十一二三四五六七八\n\n九十。\n";
+        assert_eq!(clean(input), "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。");
+    }
+
+    #[test]
+    fn removes_jump_lines_and_reads_date_line() {
+        let c = normalize("2025年3月5日 星期三\n正文第一段到此结束了。 （下转第4版）\n下一篇文章的标题\n");
+        assert_eq!(c.date_line, Some((2025, 3, 5)));
+        assert!(!c.text.contains("下转"));
+        assert!(c.paragraphs[0].break_after);
+    }
+
+    #[test]
+    fn caption_inside_a_sentence_is_set_aside() {
+        let input = "这一段文字很长很长，讲的是项目建设情况，一直写到这里还没有结束，后面还有“投\n\n现场照片说明文字。 张小红 摄\n\n产一批”项目的情况，然后句子才结束。\n";
+        let c = normalize(input);
+        assert!(c.text.starts_with("这一段文字很长很长，讲的是项目建设情况，一直写到这里还没有结束，后面还有“投产一批”"), "{}", c.text);
+        assert_eq!(c.paragraphs[1].kind, ParagraphKind::Caption);
+    }
+}
