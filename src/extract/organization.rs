@@ -168,6 +168,8 @@ fn add_aliases(chars: &[char], found: &mut Vec<OrgMention>) {
             declared.push((alias, m.name.clone(), m.org_type));
         }
     }
+    // The short form inside its own declaration is a mention of the alias, not another body.
+    found.retain(|m| !declared.iter().any(|(a, _, _)| *a == m.name));
     for (alias, full, org_type) in declared {
         let a: Vec<char> = alias.chars().collect();
         let mut i = 0;

