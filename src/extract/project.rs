@@ -187,7 +187,7 @@ fn build(cx: &Context, s: &Sentence, start: usize, end: usize) -> Option<Project
     })
 }
 
-/// "…项目正式签约综改区晋中开发区", "…项目落户X": the zone or place after the verb.
+/// "…项目签约落户某某经济开发区", "…项目落户X": the zone or place after the verb.
 fn place_after_verb(cx: &Context, end: usize, limit: usize) -> Option<String> {
     let window = (end + 8).min(limit);
     cx.orgs
@@ -206,7 +206,7 @@ fn investor_before(cx: &Context, start: usize, limit: usize) -> Option<String> {
         .map(|o| o.name.clone())
 }
 
-/// "总投资13.9亿元的…" just before the name, or "…项目，总投资X元" / "投资X元" right after it.
+/// "总投资8亿元的…" just before the name, or "…项目，总投资X元" / "投资X元" right after it.
 fn amount_near(cx: &Context, start: usize, end: usize, s: &Sentence) -> Option<String> {
     let before = cx
         .money
@@ -275,7 +275,7 @@ fn list_items(cx: &Context, s: &Sentence, list_end: usize) -> Vec<ProjectMention
         // The first item carries the clause's verb: "共签约特钢线材研发" → "特钢线材研发".
         a = item_start(cx, a, b);
         if let Some(money) = cx.money.iter().find(|m| m.start >= a && m.end < b) {
-            // "怀仁经济开发区总投资6.1亿元的新建高端医药中间体"
+            // "某某开发区总投资4亿元的新型材料"
             let name_from = if chars.get(money.end) == Some(&'的') { money.end + 1 } else { money.end };
             if let Some(mut p) = build_item(cx, s, name_from, b) {
                 p.investment = Some(money.yuan.clone());
@@ -329,7 +329,7 @@ fn build_item(cx: &Context, s: &Sentence, a: usize, b: usize) -> Option<ProjectM
     Some(p)
 }
 
-/// "该项目拟投资7.5亿元": the amount belongs to the project named just before.
+/// "该项目计划投资2亿元": the amount belongs to the project named just before.
 fn attach_anaphoric_amounts(cx: &Context, projects: &mut [ProjectMention]) {
     for at in find_all(cx.chars, 0, cx.chars.len(), "该项目") {
         let Some(m) = cx.money.iter().find(|m| m.start > at && m.start - at <= 10) else { continue };
@@ -339,10 +339,10 @@ fn attach_anaphoric_amounts(cx: &Context, projects: &mut [ProjectMention]) {
     }
 }
 
-/// Heads of sites presented as projects after an amount: "投资35亿元的千亩物流园".
+/// Heads of sites presented as projects after an amount: "投资12亿元的冷链物流园".
 const SITE_HEADS: [&str; 6] = ["产业园", "物流园", "加工园", "基地", "园区", "工程"];
 
-/// "投资百亿元的新能源基地、投资35亿元的千亩物流园": sites with an amount written before them.
+/// "投资20亿元的光伏基地、投资8亿元的冷链物流园": sites with an amount written before them.
 fn invested_sites(cx: &Context, known: &[ProjectMention]) -> Vec<ProjectMention> {
     let chars = cx.chars;
     let mut out = Vec::new();
