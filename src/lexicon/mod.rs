@@ -83,6 +83,9 @@ pub struct Lexicon {
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
+/// jieba tags that mark a short place name as an everyday word when written alone.
+const EVERYDAY_PLACE_TAGS: [&str; 15] = ["n", "v", "vn", "d", "m", "q", "l", "i", "p", "c", "u", "r", "t", "f", "s"];
+
 /// The shared lexicon, built on first use (about 0.1 s: jieba's dictionary dominates).
 pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::load)
@@ -143,7 +146,8 @@ impl Lexicon {
         for d in &self.gazetteer.divisions {
             for short in &d.short_names {
                 let tags = self.jieba.tag(short, false);
-                let everyday = crate::extract::tokens::COMMON_WORD_TAGS.contains(&tags.first().map_or("", |t| t.tag));
+                // Adjective tags are left out: jieba tags some county names (平遥) as adjectives.
+                let everyday = EVERYDAY_PLACE_TAGS.contains(&tags.first().map_or("", |t| t.tag));
                 if tags.len() == 1 && self.jieba.has_word(short) && everyday {
                     out.insert(short.clone());
                 }
