@@ -9,7 +9,7 @@ use super::place::PlaceMention;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{DateValue, Role};
 use crate::text::chars::{ends_with_any, is_cjk};
-use crate::text::Sentence;
+use crate::text::{Paragraph, ParagraphKind, Sentence};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventMention {
@@ -41,6 +41,7 @@ pub struct Context<'a> {
     pub places: &'a [PlaceMention],
     pub orgs: &'a [OrgMention],
     pub dates: &'a [DateMention],
+    pub paragraphs: &'a [Paragraph],
 }
 
 pub fn find_events(cx: &Context) -> Vec<EventMention> {
@@ -53,7 +54,11 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
             current = None;
         }
         let mut here = named_events(cx, si, s);
-        here.extend(visits(cx, si, s, &here));
+        let visits_here = visits(cx, si, s, &here);
+        here.extend(visits_here);
+        if here.is_empty() {
+            here.extend(dated_occurrence(cx, si, s));
+        }
         here.sort_by_key(|e| e.start);
         let first_new = events.len();
         for e in here {
@@ -100,7 +105,10 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         let anaphoric = qualifier.chars().count() < 2 || ANAPHORIC.iter().any(|a| qualifier.starts_with(a));
         let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= start.max(s.start) + 40 && d.end <= e);
         let held = HELD.iter().any(|h| collect(&chars[s.start..s.end]).contains(h));
-        if !anaphoric && (date.is_some() || held) && !out.iter().any(|o| o.start < e && start < o.end) {
+        // A headline repeats its article's event: only a dated one stands on its own.
+        let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
+        let located = date.is_some() || (held && !headline);
+        if !anaphoric && located && !out.iter().any(|o| o.start < e && start < o.end) {
             let (place, place_org) = event_place(cx, s, e);
             out.push(EventMention {
                 start,
@@ -191,10 +199,23 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
             }
         }
         let Some((end, _)) = found else { continue };
-        if named.iter().any(|e| e.start < end && p.end < e.end) || out.iter().any(|e: &EventMention| e.end == end) {
+        // The visit's own clause: the whole stretch, or the part after a comma that carries the
+        // same subject on ("…出席了…仪式，并在某集团观摩考察").
+        let between = collect(&chars[p.end..end]);
+        let clause = between.rsplit('，').next().unwrap_or(&between);
+        let same_subject = clause.len() == between.len() || ["并", "随后", "还", "又", "先后"].iter().any(|w| clause.starts_with(w));
+        let moved = ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率"].iter().any(|m| clause.contains(m));
+        if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
             continue;
         }
-        let from = visit_start(chars, p.end, end);
+        let clause_start = end - clause.chars().count();
+        if named.iter().any(|e| e.start < end && clause_start < e.end) {
+            continue;
+        }
+        if out.iter().any(|e: &EventMention| e.end == end) {
+            continue;
+        }
+        let from = visit_start(chars, clause_start, end);
         let name = format!("{}{}", p.name, collect(&chars[from..end]));
         let place = cx.places.iter().find(|pl| pl.start >= from && pl.end <= end).map(|pl| pl.division);
         let place_org = cx.orgs.iter().find(|o| o.start >= from && o.end <= end).map(|o| o.name.clone());
@@ -236,18 +257,31 @@ fn inherited_date(cx: &Context, s: &Sentence, current: Option<&EventMention>) ->
 /// Roles of the persons in a sentence that names events: each person takes the verbs between the
 /// previous event (or the person) and the event, plus a tail such as "并致辞".
 fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMention], in_sentence: &[usize]) {
-    for &i in in_sentence {
-        let prev_end = in_sentence.iter().map(|&j| events[j].end).filter(|&e| e <= events[i].start).max().unwrap_or(s.start);
-        let tail_end = clause_end(cx.chars, events[i].end, s.end);
-        let region = (prev_end, tail_end);
-        let ev_start = events[i].start;
-        for (pi, p) in cx.persons.iter().enumerate() {
-            if p.start < s.start || p.end > s.end || is_reporter(p) || p.start >= ev_start && p.end > events[i].end {
-                continue;
-            }
-            let from = p.end.max(region.0);
-            if let Some((role, at)) = strongest_role(cx, from, region.1, Some(p.end)) {
-                push_participant(&mut events[i], pi, role, at);
+    let last = *in_sentence.last().expect("events in the sentence");
+    for (pi, p) in cx.persons.iter().enumerate() {
+        if p.start < s.start || p.end > s.end || is_reporter(p) || is_referred_to(cx.chars, p) {
+            continue;
+        }
+        for &i in in_sentence {
+            let (start, end) = (events[i].start, events[i].end);
+            let region = if p.end <= start {
+                // Before the event: the verbs from the person (or the previous event) to the
+                // event's own clause ("出席…推介会并致辞").
+                let prev_end = in_sentence.iter().map(|&j| events[j].end).filter(|&e| e <= start).max().unwrap_or(s.start);
+                Some((p.end.max(prev_end), clause_end(cx.chars, end, s.end)))
+            } else if p.start >= start && p.end <= end {
+                // Inside the event's description: "由某检查组副组长某某带领的检查组…".
+                Some((p.end, clause_end(cx.chars, p.end, s.end)))
+            } else if p.start >= end && i == last {
+                // After the last event named in the sentence: "…调研，县委书记某某参加。"
+                Some((p.end, s.end))
+            } else {
+                None
+            };
+            if let Some((from, to)) = region.filter(|(f, t)| f < t) {
+                if let Some((role, at)) = strongest_role(cx, from, to) {
+                    push_participant(&mut events[i], pi, role, at);
+                }
             }
         }
     }
@@ -260,32 +294,39 @@ fn clause_end(chars: &[char], from: usize, limit: usize) -> usize {
 /// Persons in a later sentence of the event's article: "市领导某某、某某参加。"
 fn add_participants(cx: &Context, s: &Sentence, event: &mut EventMention, from: usize) {
     for (pi, p) in cx.persons.iter().enumerate() {
-        if p.start < from || p.end > s.end || is_reporter(p) {
+        if p.start < from || p.end > s.end || is_reporter(p) || is_referred_to(cx.chars, p) {
             continue;
         }
-        if let Some((role, at)) = strongest_role(cx, p.end, s.end, Some(p.end)) {
+        if let Some((role, at)) = strongest_role(cx, p.end, s.end) {
             push_participant(event, pi, role, at);
         }
     }
 }
 
+/// Persons who report, or who are only referred to ("学习贯彻某某总书记…精神"), take no part.
 fn is_reporter(p: &PersonMention) -> bool {
     p.titles.iter().any(|t| t.text.ends_with("记者") || t.text.ends_with("通讯员") || t.text == "摄影")
 }
 
+fn is_referred_to(chars: &[char], p: &PersonMention) -> bool {
+    ends_with_any(chars, p.start, &["贯彻", "学习", "落实", "按照", "根据", "关于", "遵循", "践行"])
+}
+
 /// The strongest role verb in `[from, to)`, skipping verbs that belong to a later person's clause
 /// (another person with a verb of their own in between).
-fn strongest_role(cx: &Context, from: usize, to: usize, _person_end: Option<usize>) -> Option<(Role, usize)> {
+fn strongest_role(cx: &Context, from: usize, to: usize) -> Option<(Role, usize)> {
     let chars = cx.chars;
-    // Stop at the next person who is followed by words other than a list separator.
+    // Stop at the next person not joined to the previous one as a list ("某、某", "某，副市长某").
     let mut stop = to;
+    let mut previous_end = from;
     for p in cx.persons.iter().filter(|p| p.start >= from && p.start < to) {
-        let gap = collect(&chars[from..p.start]);
+        let gap = collect(&chars[previous_end..p.start]);
         let only_list = gap.chars().all(|c| matches!(c, '、' | '，' | ' ' | '和' | '及')) || is_title_gap(cx, &gap);
         if !only_list {
             stop = stop.min(p.start);
             break;
         }
+        previous_end = p.end;
     }
     let mut best: Option<(Role, usize)> = None;
     for k in from..stop {
@@ -300,10 +341,37 @@ fn strongest_role(cx: &Context, from: usize, to: usize, _person_end: Option<usiz
 
 /// "，市委常委、常务副市长" between two names of one list.
 fn is_title_gap(cx: &Context, gap: &str) -> bool {
-    let g: Vec<char> = gap.trim_start_matches(['，', '、', ' ']).chars().collect();
-    !g.is_empty() && cx.lex.titles.longest_ending_at(&g, g.len()).is_some() && !g.contains(&'。')
+    let Some(rest) = gap.strip_prefix(['，', '、', ' ']) else { return false };
+    let g: Vec<char> = rest.chars().collect();
+    let has_verb = cx.lex.roles.iter().any(|(verb, _)| rest.contains(verb.as_str()));
+    !g.is_empty() && !has_verb && cx.lex.titles.longest_ending_at(&g, g.len()).is_some() && !g.contains(&'。')
 }
 
 fn push_participant(event: &mut EventMention, person: usize, role: Role, at: usize) {
     event.participants.push((person, role, at));
+}
+
+/// "6月4日至5日，由某检查组…来到我市，开展…工作，并召开座谈会。": a dated sentence whose event
+/// noun has no name of its own describes one occurrence; the sentence after its date names it.
+fn dated_occurrence(cx: &Context, si: usize, s: &Sentence) -> Option<EventMention> {
+    let chars = cx.chars;
+    let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.start - s.start <= 12)?;
+    let noun_end = (date.end..=s.end).rev().find(|&e| cx.lex.event_nouns.longest_ending_at(chars, e).is_some())?;
+    let mut start = date.end;
+    while start < noun_end && matches!(chars[start], '，' | ',' | ' ' | '由') {
+        start += 1;
+    }
+    let end = noun_end.min(start + 60);
+    let (place, place_org) = event_place(cx, s, start);
+    Some(EventMention {
+        start,
+        end,
+        name: collect(&chars[start..end]),
+        sentence: si,
+        date: Some(date.date),
+        end_date: date.end_date,
+        place,
+        place_org,
+        participants: vec![],
+    })
 }

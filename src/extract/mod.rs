@@ -47,6 +47,7 @@ pub fn extract(original: &str) -> Extraction {
         places: &places,
         orgs: &orgs,
         dates: &dates,
+        paragraphs: &clean.paragraphs,
     });
     let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, projects, events, money, dates };
     found.into_extraction()

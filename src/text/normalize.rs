@@ -113,7 +113,7 @@ pub fn normalize(input: &str) -> CleanText {
         let mut last = i;
         let mut j = i + 1;
         while j < lines.len() && !heading && !lines[last].furniture_after {
-            if is_caption(&lines[j]) && !is_terminated(&lines[last]) && j + 1 < lines.len() {
+            if is_caption(&lines[j]) && lines[j].gap > 0 && !is_terminated(&lines[last]) && j + 1 < lines.len() {
                 // A photo caption dropped in the middle of a sentence: set it aside, keep joining.
                 pending_captions.push(lines[j].chars.clone());
                 j += 1;
@@ -195,7 +195,7 @@ fn classify(p: &[char], heading: bool) -> ParagraphKind {
     let n = p.len();
     let terminated = p.iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| is_terminal(c));
     let has_comma = p.iter().any(|&c| c == '，' || c == '。');
-    if heading || (n <= 40 && !terminated && !has_comma) || (n <= 60 && !terminated && text.contains("——")) {
+    if heading || (n <= 60 && !terminated && !has_comma) || (n <= 60 && !terminated && text.contains("——")) {
         return ParagraphKind::Headline;
     }
     ParagraphKind::Body
@@ -353,8 +353,7 @@ fn continues(lines: &[Line], a: usize, b: usize) -> bool {
         return true;
     }
     let width = column_width(lines, a, b);
-    let starts_in_word = lb.chars.first().is_some_and(|c| super::chars::is_cjk(c.0));
-    width >= 8 && starts_in_word && la.len() + 3 >= width && la.len() <= width + 2
+    width >= 8 && la.len() + 3 >= width && la.len() <= width + 2
 }
 
 /// The typical (median) line length among `a`'s block (lines up to `a` without a blank line) and
@@ -362,7 +361,7 @@ fn continues(lines: &[Line], a: usize, b: usize) -> bool {
 fn column_width(lines: &[Line], a: usize, b: usize) -> usize {
     let mut lengths = Vec::new();
     let mut k = a;
-    while k > 0 && lines[k].gap == 0 {
+    while k > 0 && lines[k].gap == 0 && !lines[k - 1].furniture_after {
         k -= 1;
         lengths.push(lines[k].len());
     }
