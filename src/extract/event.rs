@@ -199,6 +199,9 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
             }
         }
         let Some((end, _)) = found else { continue };
+        if date.is_none() && cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body) {
+            continue; // a headline repeats its article's visit
+        }
         // The visit's own clause: the whole stretch, or the part after a comma that carries the
         // same subject on ("…出席了…仪式，并在某集团观摩考察").
         let between = collect(&chars[p.end..end]);

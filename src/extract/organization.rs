@@ -22,7 +22,8 @@ pub struct OrgMention {
 const MAX_ORG_LEN: usize = 28;
 
 /// Words that end with an organisation suffix but name no particular body.
-const GENERIC: [&str; 16] = [
+const GENERIC: [&str; 18] = [
+    "工业互联网", "产业互联网",
     "公司", "企业", "集团", "政府", "部门", "单位", "互联网", "物联网", "中西部", "东中部", "西北部", "东南部",
     "东北部", "西南部", "全市", "全省",
 ];

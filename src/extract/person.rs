@@ -74,7 +74,8 @@ fn read_name(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> 
     }
     let third = at + sl + 1;
     let long_ok = given_ok(third)
-        && !cx.lex.name_followers.contains(&chars[third])
+        && !(cx.lex.name_followers.contains(&chars[third])
+            && (!matches!(chars[third], '和' | '与' | '及') || given_name_conjunction(cx, third)))
         && !cx.lex.titles.longest_starting_at(chars, third).is_some_and(|n| n >= 2);
     // Prefer the length at which jieba also sees a word boundary ("刘明/强调" gives 刘明).
     let ends = &cx.tokens.ends;
@@ -116,6 +117,19 @@ fn read_name(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> 
         return None;
     }
     Some(end)
+}
+
+/// 和, 与, 及 after two characters of a name join it to something only when another name, title,
+/// place or organisation follows ("刘明和李华", "刘明和市长"); else they end the name ("邵景和作…").
+fn given_name_conjunction(cx: &Context, at: usize) -> bool {
+    let next = at + 1;
+    next >= cx.chars.len()
+        || !is_cjk(cx.chars[next])
+        || cx.lex.is_surname_start(cx.chars, next).is_some()
+        || cx.lex.titles.longest_starting_at(cx.chars, next).is_some()
+        || cx.places.iter().any(|p| p.start == next)
+        || cx.orgs.iter().any(|o| o.start == next)
+        || matches!(cx.chars[next], '市' | '省' | '县' | '区')
 }
 
 fn after_titles(cx: &Context, found: &mut Vec<PersonMention>) {
@@ -428,6 +442,12 @@ mod tests {
         let p = persons("本报讯（记者吴小燕 潘立新）近日召开会议。\n工人在车间忙碌。 本报通讯员 范一鸣 摄\n（苏文清）");
         let names: Vec<&str> = p.iter().map(|p| p.0.as_str()).collect();
         assert!(names.contains(&"吴小燕") && names.contains(&"潘立新") && names.contains(&"范一鸣") && names.contains(&"苏文清"), "{p:?}");
+    }
+
+    #[test]
+    fn a_third_character_he_is_part_of_the_name_unless_it_joins() {
+        let names: Vec<String> = persons("主任邵景和作报告，副市长刘明和李华出席。").into_iter().map(|p| p.0).collect();
+        assert!(names.contains(&"邵景和".to_string()) && names.contains(&"刘明".to_string()), "{names:?}");
     }
 
     #[test]

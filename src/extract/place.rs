@@ -59,8 +59,25 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
     }
     // Resolve names that several divisions share (朝阳区…) with the rest of the page as context.
     let context: Vec<usize> = raw.iter().filter(|r| r.2.len() == 1).map(|r| r.2[0]).collect();
-    raw.into_iter()
-        .map(|(start, end, cands)| PlaceMention { start, end, division: lex.gazetteer.disambiguate(&cands, &context) })
+    let resolved: Vec<(PlaceMention, bool)> = raw
+        .into_iter()
+        .map(|(start, end, cands)| {
+            let short = lex.gazetteer.lookup(&chars[start..end].iter().collect::<String>()).is_some_and(|e| e.short);
+            (PlaceMention { start, end, division: lex.gazetteer.disambiguate(&cands, &context) }, short)
+        })
+        .collect();
+    // A county written in short form counts only where the page also names its city or province:
+    // a page about one region does not stray into a same-named county far away (洛浦 in 洛浦公园).
+    let named: Vec<usize> = resolved.iter().map(|(p, _)| p.division).collect();
+    resolved
+        .iter()
+        .filter(|(p, short)| {
+            let g = &lex.gazetteer;
+            !*short
+                || g.divisions[p.division].level != crate::lexicon::Level::County
+                || g.ancestors(p.division).iter().any(|a| named.contains(a))
+        })
+        .map(|(p, _)| *p)
         .collect()
 }
 
@@ -90,9 +107,15 @@ mod tests {
 
     #[test]
     fn resolves_short_forms_to_full_names() {
-        assert_eq!(places("古城平遥迎来游客"), vec!["平遥县"]);
+        assert_eq!(places("晋中市古城平遥迎来游客"), vec!["晋中市", "平遥县"]);
         assert_eq!(places("从洛阳出发前往栾川县"), vec!["洛阳市", "栾川县"]);
         assert_eq!(places("河南省襄城县"), vec!["河南省", "襄城县"]);
+    }
+
+    #[test]
+    fn a_short_county_name_needs_its_region_on_the_page() {
+        assert!(places("市民在洛浦公园散步").is_empty());
+        assert_eq!(places("新疆和田地区洛浦县"), vec!["新疆维吾尔自治区", "和田地区", "洛浦县"]);
     }
 
     #[test]

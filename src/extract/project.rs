@@ -24,8 +24,9 @@ pub struct ProjectMention {
 }
 
 /// Words that qualify 项目 without naming one (重点项目, 签约项目, 亿元以上项目…).
-const GENERIC_WORDS: [&str; 44] = [
-    "高水平", "特定", "更多", "现代服务业",
+const GENERIC_WORDS: [&str; 60] = [
+    "高水平", "特定", "更多", "现代服务业", "全市", "全省", "全县", "全区", "季度", "一", "二", "三", "四", "集中",
+    "产业合作", "合作", "互通", "定期", "洽谈", "对接",
     "重点", "重大", "优质", "优势", "成熟", "储备", "在建", "新建", "续建", "签约", "开工", "投产", "竣工", "代表", "产业",
     "新兴", "战略性", "招商", "引资", "一批", "好", "大", "新", "各类", "相关", "建设", "类", "以上", "亿元", "万元",
     "工业", "前瞻性", "引领性", "民生", "基础设施", "年度", "当年", "全部", "所有", "示范",
@@ -149,13 +150,17 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
 }
 
 
-/// Is anything left of the name once the generic qualifiers are taken out?
-fn is_specific(name: &str) -> bool {
-    let mut core = name.trim_end_matches("项目").to_string();
+/// Is anything left of the name once the places, dates and generic qualifiers are taken out?
+fn is_specific(cx: &Context, start: usize, end: usize) -> bool {
+    let mut core: String = (start..end)
+        .filter(|&k| !cx.places.iter().any(|p| p.start <= k && k < p.end))
+        .map(|k| cx.chars[k])
+        .collect();
+    core = core.trim_end_matches("项目").to_string();
     for w in GENERIC_WORDS {
         core = core.replace(w, "");
     }
-    core.retain(|c| !c.is_ascii_digit() && c != '个');
+    core.retain(|c| !c.is_ascii_digit() && !matches!(c, '个' | '年' | '第'));
     core.chars().count() >= 2
 }
 
@@ -164,7 +169,7 @@ fn build(cx: &Context, s: &Sentence, start: usize, end: usize) -> Option<Project
         return None;
     }
     let name = collect(&cx.chars[start..end]);
-    if !is_specific(&name) || name.chars().count() < 4 {
+    if !is_specific(cx, start, end) || name.chars().count() < 4 {
         return None;
     }
     let place = cx.places.iter().find(|p| p.start >= start && p.end <= end).map(|p| p.division);
@@ -311,7 +316,7 @@ fn build_item(cx: &Context, s: &Sentence, a: usize, b: usize) -> Option<ProjectM
     }
     let mut p = build(cx, s, a, b).or_else(|| {
         // build() wants a specific name; items are short ("碳基复合材料"), so check them alone.
-        is_specific(&item).then(|| ProjectMention {
+        is_specific(cx, a, b).then(|| ProjectMention {
             start: a,
             end: b,
             name: item.clone(),

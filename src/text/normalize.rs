@@ -323,8 +323,18 @@ pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
     ((1900..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
+/// Does the line end a sentence? A closing bracket does only when it closes a byline, not a
+/// declaration such as "（以下简称某某）" that the sentence goes on after.
 fn is_terminated(line: &Line) -> bool {
-    line.last().is_some_and(is_terminal)
+    match line.last() {
+        Some('）' | ')') => {
+            let text = line.text();
+            let inner = text.rsplit(['（', '(']).next().unwrap_or("");
+            !(inner.contains("简称") || inner.contains("下称"))
+        }
+        Some(c) => is_terminal(c),
+        None => false,
+    }
 }
 
 fn is_caption(line: &Line) -> bool {
