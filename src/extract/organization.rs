@@ -58,12 +58,14 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     // A one-character suffix inside an everyday word (布局, 部署, 到处) ends no name.
     if suffix_len == 1 && !lex.gov_bodies.longest_ending_at(chars, end).is_some() {
         if let Some((s, e, tag)) = tokens.word_at(end - 1) {
-            let everyday = e - s == 2 || ["v", "vn", "l", "i", "a", "d"].contains(&tag.as_str());
+            // "布局", "产业布局": the suffix closes an everyday word of jieba's.
+            let closes_word = e - s > 2 && lex.jieba.has_word(&collect(&chars[e - 2..*e]));
+            let everyday = e - s == 2 || closes_word || ["v", "vn", "l", "i", "a", "d"].contains(&tag.as_str());
             if *e == end && e - s >= 2 && everyday && !lex.gov_bodies.contains(&collect(&chars[*s..*e])) {
                 return None;
             }
         }
-        if chars[..end - 1].iter().rev().take(6).any(|c| c.is_ascii_digit()) && chars[end - 1] != '处' {
+        if chars[..end - 1].iter().rev().take(6).any(|c| c.is_ascii_digit()) && (chars[end - 1] != '处' || chars[end - 2].is_ascii_digit()) {
             return None;
         }
     }
@@ -72,7 +74,11 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
         None => scan_left(lex, chars, tokens, places, end - suffix_len),
     };
     let start = tokens.skip_function_words(start, end - suffix_len);
+    let start = if *org_type == OrgType::Other { after_last_verb(tokens, start, end - suffix_len) } else { start };
     let name = collect(&chars[start..end]);
+    if *org_type == OrgType::Other && !names_a_zone(lex, chars, start, end - suffix_len) {
+        return None;
+    }
     let body_len = end - start;
     let min_len = if suffix_len == 1 { 3 } else { suffix_len + 1 };
     if body_len < min_len || GENERIC.contains(&name.as_str()) || starts_generic(&name, suffix_len) {
@@ -81,6 +87,30 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     Some(OrgMention { start, end, name, org_type: *org_type, alias: None })
 }
 
+
+/// Zones, schools and associations have no verbs in their names: "力争将经开区" starts after 将.
+fn after_last_verb(tokens: &Tokens, start: usize, body_end: usize) -> usize {
+    tokens
+        .words
+        .iter()
+        .filter(|w| w.0 >= start && w.1 <= body_end && ["v", "p", "d", "c", "r"].contains(&w.2.as_str()))
+        .map(|w| w.1)
+        .max()
+        .unwrap_or(start)
+}
+
+/// Qualifiers that say which kind of zone, not which one (全省开发区, 有关开发区, 国家级经开区).
+const ZONE_QUALIFIERS: [&str; 14] = ["全省", "全市", "全县", "全区", "各级", "各", "有关", "相关", "国家级", "省级", "工业类", "该", "本", "部门"];
+
+/// Is there a proper name before the suffix once the generic qualifiers are gone?
+fn names_a_zone(lex: &Lexicon, chars: &[char], start: usize, body_end: usize) -> bool {
+    let mut body = collect(&chars[start..body_end]);
+    for q in ZONE_QUALIFIERS {
+        body = body.replace(q, "");
+    }
+    let _ = lex;
+    body.chars().count() >= 2
+}
 
 /// 该公司, 本局, 各部门, 我市…: a demonstrative or quantifier and the bare suffix.
 fn starts_generic(name: &str, suffix_len: usize) -> bool {

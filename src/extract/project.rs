@@ -8,7 +8,7 @@ use super::place::PlaceMention;
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{OrgType, ProjectStatus};
-use crate::text::chars::{ends_with_any, is_cjk};
+use crate::text::chars::{ends_with_any, ends_with_at, is_cjk};
 use crate::text::Sentence;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +93,9 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
             continue;
         }
         let start = cx.tokens.skip_function_words(name_start(cx, at, s.start), at);
+        if is_object_of_verb(cx, start, at) {
+            continue;
+        }
         if ends_with_any(&cx.chars[..(end + 3).min(s.end)], (end + 3).min(s.end), &["推介会", "对接会", "洽谈会", "座谈会", "招商会"]) {
             continue;
         }
@@ -101,6 +104,22 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         }
     }
     out
+}
+
+/// "紧盯项目", "部门促项目", "二要强化重点项目": 项目 as the object of a verb, not a name's head.
+/// A one-character verb right before it, a verb that opens the name, or a modal 要 inside it.
+fn is_object_of_verb(cx: &Context, start: usize, head: usize) -> bool {
+    let mut k = head;
+    // Step back over generic qualifiers: "推介优质项目", "研究重点项目".
+    while let Some(w) = GENERIC_WORDS.iter().find(|w| ends_with_at(cx.chars, k, w) && k - w.chars().count() >= start) {
+        k -= w.chars().count();
+    }
+    object_verbs().longest_ending_at(cx.chars, k).is_some_and(|n| k - n >= start.saturating_sub(4))
+}
+
+fn object_verbs() -> &'static crate::lexicon::WordSet {
+    static VERBS: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
+    VERBS.get_or_init(|| crate::lexicon::WordSet::from_lines(include_str!("../lexicon/data/project_object_verbs.txt")))
 }
 
 /// "项目194个", "项目数", "项目库", "项目总数": counts and collections.

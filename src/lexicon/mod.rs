@@ -134,7 +134,9 @@ impl Lexicon {
         words.extend(self.gazetteer.all_names().map(str::to_string));
         for w in words {
             if w.chars().count() >= 2 {
-                self.jieba.add_word(&w, Some(2000), None);
+                // Frequent enough that jieba keeps the word whole ("经开区", not "将经/开区").
+                let freq = self.jieba.suggest_freq(&w).max(2000);
+                self.jieba.add_word(&w, Some(freq), None);
             }
         }
         self
