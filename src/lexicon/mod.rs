@@ -131,6 +131,7 @@ impl Lexicon {
         words.extend(self.gov_bodies.iter().cloned());
         words.extend(self.standalone_bodies.iter().cloned());
         words.extend(self.event_nouns.iter().cloned());
+        words.extend(self.org_suffixes.iter().map(|(w, _)| w.clone()));
         words.extend(self.gazetteer.all_names().map(str::to_string));
         for w in words {
             if w.chars().count() >= 2 {
