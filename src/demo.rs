@@ -37,14 +37,38 @@ pub fn run(dir: Option<&Path>, out: &mut dyn Write) -> Result<()> {
         let s = crate::store::ingest(&store, &d.text, &d.source)?;
         writeln!(out, "ingested {}: {} entities, {} facts", d.source, s.extraction.entity_count(), s.extraction.fact_count())?;
     }
-    for (title, name) in [
-        ("Who attended which events", "attendance"),
-        ("Officials and their posts", "people"),
-        ("Projects", "projects"),
+    for (title, query) in [
+        ("Who attended which events", ATTENDANCE_VIEW),
+        ("Officials and their posts", PEOPLE_VIEW),
+        ("Projects", PROJECTS_VIEW),
     ] {
-        writeln!(out, "\n== {title} (queries/{name}.rq)")?;
-        let query = CANNED.iter().find(|(n, _)| *n == name).map(|(_, q)| *q).unwrap_or_default();
+        writeln!(out, "\n== {title}")?;
         run_query(&store, query, Some(QueryFormat::Table), None, out)?;
     }
+    writeln!(out, "\nThe full answers, with entity IRIs, come from queries/*.rq: newsgraph query --file queries/attendance.rq")?;
     Ok(())
 }
+
+/// The canned queries' answers without the IRI columns, for reading in a terminal.
+const ATTENDANCE_VIEW: &str = r#"PREFIX schema: <http://schema.org/>
+PREFIX ng: <https://newsgraph.local/ns#>
+SELECT DISTINCT ?date ?event ?person ?role WHERE {
+  ?e a schema:Event ; schema:name ?event ; ng:participation [ ng:participant/schema:name ?person ; ng:role ?role ] .
+  OPTIONAL { ?e schema:startDate ?date }
+} ORDER BY ?date ?event ?person"#;
+
+const PEOPLE_VIEW: &str = r#"PREFIX schema: <http://schema.org/>
+SELECT ?person (GROUP_CONCAT(DISTINCT ?title; separator="、") AS ?posts) WHERE {
+  ?p a schema:Person ; schema:name ?person .
+  OPTIONAL { ?p schema:jobTitle ?title }
+} GROUP BY ?person ORDER BY ?person"#;
+
+const PROJECTS_VIEW: &str = r#"PREFIX schema: <http://schema.org/>
+PREFIX ng: <https://newsgraph.local/ns#>
+SELECT DISTINCT ?project ?yuan ?place ?investor ?status WHERE {
+  ?p a ng:Project ; schema:name ?project .
+  OPTIONAL { ?p ng:investmentYuan ?yuan }
+  OPTIONAL { ?p schema:location/schema:name ?place }
+  OPTIONAL { ?p ng:investor/schema:name ?investor }
+  OPTIONAL { ?p ng:status ?status }
+} ORDER BY DESC(?yuan) ?project"#;

@@ -334,7 +334,9 @@ fn strongest_role(cx: &Context, from: usize, to: usize) -> Option<(Role, usize)>
     let mut best: Option<(Role, usize)> = None;
     for k in from..stop {
         for (verb, role) in &cx.lex.roles {
-            if ends_with_any(chars, k + verb.chars().count(), &[verb]) && best.is_none_or(|(r, _)| *role > r) {
+            // "参加调研", "陪同考察": the visit is someone else's; the verb before it says the role.
+            let joined = *role == Role::Led && ends_with_any(chars, k, &["参加", "陪同", "一同", "随同"]);
+            if !joined && ends_with_any(chars, k + verb.chars().count(), &[verb]) && best.is_none_or(|(r, _)| *role > r) {
                 best = Some((*role, k));
             }
         }

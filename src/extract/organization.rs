@@ -74,6 +74,8 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
         None => scan_left(lex, chars, tokens, places, end - suffix_len),
     };
     let start = tokens.skip_function_words(start, end - suffix_len);
+    // "实行政府", "确保党工委": a verb opening the stretch is not part of the name.
+    let start = tokens.skip_words_tagged(start, end - suffix_len, &["v", "vd"]);
     let start = if *org_type == OrgType::Other { after_last_verb(tokens, start, end - suffix_len) } else { start };
     let name = collect(&chars[start..end]);
     if *org_type == OrgType::Other && !names_a_zone(lex, chars, start, end - suffix_len) {

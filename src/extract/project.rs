@@ -109,6 +109,11 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
 /// "紧盯项目", "部门促项目", "二要强化重点项目": 项目 as the object of a verb, not a name's head.
 /// A one-character verb right before it, a verb that opens the name, or a modal 要 inside it.
 fn is_object_of_verb(cx: &Context, start: usize, head: usize) -> bool {
+    // "坚持项目", "加紧完善新建项目", "一份份项目": nothing specific after the leading verbs and counts.
+    let after_verbs = cx.tokens.skip_words_tagged(start, head, &["v", "vd", "m", "q", "d", "ad"]);
+    if after_verbs > start && !is_specific(cx, after_verbs, head + 2) {
+        return true;
+    }
     let mut k = head;
     // Step back over generic qualifiers: "推介优质项目", "研究重点项目".
     while let Some(w) = GENERIC_WORDS.iter().find(|w| ends_with_at(cx.chars, k, w) && k - w.chars().count() >= start) {

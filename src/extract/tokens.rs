@@ -37,17 +37,22 @@ impl Tokens {
     }
 }
 
-/// jieba tags of everyday words: verbs, adverbs, pronouns, prepositions, idioms and the like.
-pub const FUNCTION_TAGS: [&str; 14] = ["v", "vd", "d", "r", "p", "c", "u", "i", "l", "m", "q", "f", "ad", "y"];
+/// jieba tags of function words: adverbs, pronouns, prepositions, conjunctions, idioms and the like.
+pub const FUNCTION_TAGS: [&str; 10] = ["vd", "d", "r", "p", "c", "u", "i", "l", "ad", "y"];
 
 /// Tags of everyday words a name must not start with (adds nouns and adjectives to the above).
 pub const COMMON_WORD_TAGS: [&str; 18] = ["n", "v", "vn", "a", "an", "ad", "d", "p", "c", "u", "r", "f", "t", "s", "l", "i", "m", "q"];
 
 impl Tokens {
-    /// Moves `start` past leading function words (坚持, 加紧, 各级, 一手…) that end before `limit`.
-    pub fn skip_function_words(&self, mut start: usize, limit: usize) -> usize {
+    /// Moves `start` past leading function words (各级, 进一步, 全力以赴…) that end before `limit`.
+    pub fn skip_function_words(&self, start: usize, limit: usize) -> usize {
+        self.skip_words_tagged(start, limit, &FUNCTION_TAGS)
+    }
+
+    /// Moves `start` past leading words whose tag is one of `tags`, up to `limit`.
+    pub fn skip_words_tagged(&self, mut start: usize, limit: usize, tags: &[&str]) -> usize {
         while let Some((s, e, tag)) = self.word_at(start) {
-            if *s != start || *e > limit || !FUNCTION_TAGS.contains(&tag.as_str()) {
+            if *s != start || *e > limit || !tags.contains(&tag.as_str()) {
                 break;
             }
             start = *e;
