@@ -290,3 +290,54 @@ fn events(b: &mut GraphBuilder, events: &[Event], orgs: &[Organization], places:
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    const TEXT: &str = "3月4日，全市优化营商环境大会在洛阳召开。市委书记秦守源出席并讲话。";
+
+    fn quads() -> Vec<Quad> {
+        document_quads(TEXT, "a.txt", &extract(TEXT)).1
+    }
+
+    fn has(quads: &[Quad], s: &str, p: &str, o: &str) -> bool {
+        quads.iter().any(|q| q.subject.to_string().contains(s) && q.predicate.as_str().ends_with(p) && q.object.to_string().contains(o))
+    }
+
+    #[test]
+    fn entities_have_stable_iris_and_labels_in_chinese() {
+        let q = quads();
+        assert_eq!(person_iri("秦守源"), person_iri("秦守源"));
+        assert!(has(&q, "person/秦守源", "jobTitle", "\"市委书记\"@zh"));
+        assert!(has(&q, "place/410300", "adminLevel", "\"city\""));
+        assert!(has(&q, "place/410300", "containedInPlace", "place/410000"));
+        assert!(q.iter().all(|quad| quad.graph_name.to_string().contains("/doc/")));
+    }
+
+    #[test]
+    fn every_fact_has_evidence_with_sentence_and_span() {
+        let q = quads();
+        let title_ev = q
+            .iter()
+            .find(|quad| quad.predicate.as_str().ends_with("#object") && quad.object.to_string() == "\"市委书记\"@zh")
+            .map(|quad| quad.subject.clone())
+            .expect("an evidence node for the title");
+        let about = |p: &str| q.iter().find(|quad| quad.subject == title_ev && quad.predicate.as_str().ends_with(p)).map(|quad| quad.object.to_string());
+        assert!(about("sentence").unwrap().contains("市委书记秦守源出席并讲话"));
+        let start: usize = about("charStart").unwrap().split('"').nth(1).unwrap().parse().unwrap();
+        let end: usize = about("charEnd").unwrap().split('"').nth(1).unwrap().parse().unwrap();
+        let chars: Vec<char> = TEXT.chars().collect();
+        assert!(chars[start..end].iter().collect::<String>().contains("秦守源"));
+        assert!(about("wasDerivedFrom").unwrap().contains("/doc/"));
+    }
+
+    #[test]
+    fn participation_carries_the_role() {
+        let q = quads();
+        assert!(has(&q, "participation/秦守源", "#role", "\"spoke\""));
+        assert!(has(&q, "event/", "attendee", "person/秦守源"));
+        assert!(has(&q, "event/", "startDate", "--03-04"));
+    }
+}

@@ -4,7 +4,7 @@ use crate::extract::extract;
 use crate::model::Extraction;
 use crate::rdf::{self, DCTERMS};
 use anyhow::{Context, Result};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::store::Store;
 use std::path::Path;
 
@@ -59,9 +59,10 @@ fn graphs_of_source(store: &Store, source: &str) -> Result<Vec<NamedNode>> {
     let mut out = Vec::new();
     for q in store.quads_for_pattern(None, Some(p.as_ref()), Some(lit.as_ref()), None) {
         let q = q?;
-        if let NamedOrBlankNode::NamedNode(n) = q.subject {
-            if q.graph_name == GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(n.as_str())).into_owned() {
-                out.push(n);
+        // The document describes itself in its own graph.
+        if let (NamedOrBlankNode::NamedNode(doc), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) {
+            if doc == graph {
+                out.push(doc);
             }
         }
     }
@@ -71,4 +72,48 @@ fn graphs_of_source(store: &Store, source: &str) -> Result<Vec<NamedNode>> {
 /// Total number of quads in the store.
 pub fn quad_count(store: &Store) -> Result<usize> {
     Ok(store.len()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "3月4日，全市优化营商环境大会在洛阳召开。市委书记秦守源出席并讲话。";
+    const B: &str = "5月7日，市长顾怀川到宜阳县调研。";
+
+    #[test]
+    fn the_same_document_twice_replaces_itself() {
+        let store = Store::new().unwrap();
+        let first = ingest(&store, A, "a.txt").unwrap();
+        let n = store.len().unwrap();
+        let again = ingest(&store, A, "a.txt").unwrap();
+        assert_eq!(n, store.len().unwrap());
+        assert_eq!(first.graph, again.graph);
+        assert_eq!(again.replaced, 0);
+    }
+
+    #[test]
+    fn a_changed_file_replaces_its_earlier_version() {
+        let store = Store::new().unwrap();
+        ingest(&store, A, "a.txt").unwrap();
+        let s = ingest(&store, B, "a.txt").unwrap();
+        assert_eq!(s.replaced, 1);
+        assert_eq!(store.named_graphs().count(), 1);
+        let only_b = Store::new().unwrap();
+        ingest(&only_b, B, "a.txt").unwrap();
+        assert_eq!(store.len().unwrap(), only_b.len().unwrap());
+    }
+
+    #[test]
+    fn documents_share_entity_nodes() {
+        let store = Store::new().unwrap();
+        ingest(&store, A, "a.txt").unwrap();
+        ingest(&store, "6月1日，市委书记秦守源主持召开常委会会议。", "b.txt").unwrap();
+        let person = crate::rdf::person_iri("秦守源");
+        let graphs: std::collections::HashSet<_> = store
+            .quads_for_pattern(Some(person.as_ref().into()), None, None, None)
+            .map(|q| q.unwrap().graph_name)
+            .collect();
+        assert_eq!(graphs.len(), 2);
+    }
 }

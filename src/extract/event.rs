@@ -380,3 +380,61 @@ fn dated_occurrence(cx: &Context, si: usize, s: &Sentence) -> Option<EventMentio
         participants: vec![],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::model::Event;
+
+    fn events(s: &str) -> Vec<Event> {
+        extract(s).events
+    }
+
+    fn roles(e: &Event) -> Vec<(String, &'static str)> {
+        let mut r: Vec<(String, &'static str)> = e.participants.iter().map(|p| (p.person.clone(), p.role.as_str())).collect();
+        r.sort();
+        r
+    }
+
+    #[test]
+    fn a_named_meeting_with_date_place_and_roles() {
+        let e = events("2025年3月5日 星期三\n3月4日，全市优化营商环境大会在洛阳召开。市委书记秦守源出席并讲话，市委副书记、市长顾怀川主持。市领导杭立新、聂晓岚参加。\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "全市优化营商环境大会");
+        assert_eq!(e[0].date.map(|d| d.iso()), Some("2025-03-04".into()));
+        assert_eq!(e[0].place.as_deref(), Some("洛阳市"));
+        assert_eq!(
+            roles(&e[0]),
+            vec![("杭立新".into(), "attended"), ("秦守源".into(), "spoke"), ("聂晓岚".into(), "attended"), ("顾怀川".into(), "presided")]
+        );
+    }
+
+    #[test]
+    fn a_visit_is_led_and_joiners_attend() {
+        let e = events("今年以来成绩显著。2025年全市工作稳步推进。\n5月7日，市长顾怀川到宜阳县调研工业项目建设，宜阳县委书记乔慕白参加调研。\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].name.starts_with("顾怀川到宜阳县调研"), "{}", e[0].name);
+        assert_eq!(e[0].date.map(|d| d.iso()), Some("2025-05-07".into()));
+        assert_eq!(roles(&e[0]), vec![("乔慕白".into(), "attended"), ("顾怀川".into(), "led")]);
+    }
+
+    #[test]
+    fn a_date_range_and_a_date_without_a_year() {
+        let e = events("4月19日至20日，市委书记秦守源率队赴苏州市学习考察。\n");
+        assert_eq!(e[0].date.map(|d| d.iso()), Some("--04-19".into()));
+        assert_eq!(e[0].end_date.map(|d| d.iso()), Some("--04-20".into()));
+    }
+
+    #[test]
+    fn attendees_do_not_leak_between_articles() {
+        let page = "本报讯（记者吴小燕）3月4日，全市招商工作推进会召开。副市长聂晓岚主持。\n\n招商推进会召开\n\n本报讯（记者周一鸣）近日，栾川县召开文旅座谈会。县长麦立群参加。\n";
+        let e = events(page);
+        let first = e.iter().find(|e| e.name.contains("招商工作推进会")).expect("first event");
+        assert_eq!(roles(first), vec![("聂晓岚".into(), "presided")]);
+    }
+
+    #[test]
+    fn generic_mentions_without_time_are_not_events() {
+        assert!(events("各县区积极开展各类主题招商活动，效果明显。").is_empty());
+    }
+}

@@ -131,7 +131,8 @@ fn object_verbs() -> &'static crate::lexicon::WordSet {
 fn is_aggregate_after(chars: &[char], end: usize) -> bool {
     match chars.get(end) {
         Some(c) if c.is_ascii_digit() => true,
-        Some('库' | '数' | '总' | '个' | '共' | '群' | '包') => true,
+        Some('库' | '数' | '个' | '共' | '群' | '包') => true,
+        Some('总') => matches!(chars.get(end + 1), Some('数' | '量')),
         _ => false,
     }
 }
@@ -300,9 +301,9 @@ fn list_items(cx: &Context, s: &Sentence, list_end: usize) -> Vec<ProjectMention
         k -= 1;
     }
     let mut out = Vec::new();
-    for (mut a, b) in items.into_iter().rev() {
+    for (a, b) in items.into_iter().rev() {
         // The first item carries the clause's verb: "共签约特钢线材研发" → "特钢线材研发".
-        a = item_start(cx, a, b);
+        let a = item_start(cx, a, b, &["了"]);
         if let Some(money) = cx.money.iter().find(|m| m.start >= a && m.end < b) {
             // "某某开发区总投资4亿元的新型材料"
             let name_from = if chars.get(money.end) == Some(&'的') { money.end + 1 } else { money.end };
@@ -316,17 +317,18 @@ fn list_items(cx: &Context, s: &Sentence, list_end: usize) -> Vec<ProjectMention
                     .map(|o| o.name.clone());
                 out.push(p);
             }
-        } else if let Some(p) = build_item(cx, s, a, b) {
+        } else if let Some(p) = build_item(cx, s, item_start(cx, a, b, &["了", "的"]), b) {
             out.push(p);
         }
     }
     out
 }
 
-fn item_start(cx: &Context, a: usize, b: usize) -> usize {
+/// Where a list item's name starts: after the last verb of the clause or particle in `particles`.
+fn item_start(cx: &Context, a: usize, b: usize, particles: &[&str]) -> usize {
     let mut best = a;
     for k in a..b {
-        if ends_with_any(cx.chars, k, &LEFT_STOPS) || ends_with_any(cx.chars, k, &["了", "的"]) {
+        if ends_with_any(cx.chars, k, &LEFT_STOPS) || ends_with_any(cx.chars, k, particles) {
             best = k;
         }
     }
@@ -398,4 +400,50 @@ fn invested_sites(cx: &Context, known: &[ProjectMention]) -> Vec<ProjectMention>
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    fn projects(s: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, Option<&'static str>)> {
+        extract(s)
+            .projects
+            .into_iter()
+            .map(|p| (p.name, p.investment, p.place, p.investor, p.status.map(|s| s.as_str())))
+            .collect()
+    }
+
+    #[test]
+    fn a_named_project_with_amount_place_investor_and_status() {
+        let p = projects("洛阳恒远重工机械有限公司新投产的年产2万台智能农机项目总投资6.5亿元，位于孟津区。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "年产2万台智能农机项目");
+        assert_eq!(p[0].1.as_deref(), Some("650000000"));
+        assert_eq!(p[0].3.as_deref(), Some("洛阳恒远重工机械有限公司"));
+        assert_eq!(p[0].4, Some("in_production"));
+    }
+
+    #[test]
+    fn list_items_become_projects() {
+        let names: Vec<String> = projects("现场共签约光学镜片研发、冷链物流及智慧养老等8个项目。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["光学镜片研发项目", "冷链物流项目", "智慧养老项目"]);
+    }
+
+    #[test]
+    fn amounts_before_the_name_and_anaphora() {
+        let p = projects("栾川县总投资3亿元的矿山生态修复、宜阳县总投资2亿元的冷链仓储等5个项目集中开工。");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].1.as_deref(), Some("300000000"));
+        assert_eq!(p[0].2.as_deref(), Some("栾川县"));
+        let p = projects("活动在宜阳县光伏组件项目现场举行。该项目计划投资4.2亿元。");
+        assert_eq!(p[0].1.as_deref(), Some("420000000"), "{p:?}");
+    }
+
+    #[test]
+    fn aggregates_and_objects_of_verbs_are_not_projects() {
+        assert!(projects("全年共签约项目56个，总投资达120亿元，其中亿元以上项目18个。").is_empty());
+        assert!(projects("各部门要紧盯项目、狠抓项目，推介优质项目，坚持项目为王。").is_empty());
+        assert!(projects("12个项目现场集中签约。").is_empty());
+    }
 }
