@@ -26,6 +26,22 @@ pub struct EventMention {
     pub participants: Vec<(usize, Role, usize)>,
 }
 
+impl EventMention {
+    fn new(span: (usize, usize), name: String, sentence: usize, date: Option<&DateMention>, place: (Option<usize>, Option<String>)) -> Self {
+        EventMention {
+            start: span.0,
+            end: span.1,
+            name,
+            sentence,
+            date: date.map(|d| d.date),
+            end_date: date.and_then(|d| d.end_date),
+            place: place.0,
+            place_org: place.1,
+            participants: vec![],
+        }
+    }
+}
+
 /// Qualifiers that make an event noun refer back to an event already named (此次活动, 座谈会上).
 const ANAPHORIC: [&str; 8] = ["此次", "本次", "这次", "该", "上述", "当天", "会", "同期"];
 /// Verbs that locate a named event in time even when its sentence has no date.
@@ -109,18 +125,7 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
         let located = date.is_some() || (held && !headline);
         if !anaphoric && located && !out.iter().any(|o| o.start < e && start < o.end) {
-            let (place, place_org) = event_place(cx, s, e);
-            out.push(EventMention {
-                start,
-                end: e,
-                name,
-                sentence: si,
-                date: date.map(|d| d.date),
-                end_date: date.and_then(|d| d.end_date),
-                place,
-                place_org,
-                participants: vec![],
-            });
+            out.push(EventMention::new((start, e), name, si, date, event_place(cx, s, e)));
         }
         e = start.min(e - 1);
     }
@@ -222,17 +227,9 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         let name = format!("{}{}", p.name, collect(&chars[from..end]));
         let place = cx.places.iter().find(|pl| pl.start >= from && pl.end <= end).map(|pl| pl.division);
         let place_org = cx.orgs.iter().find(|o| o.start >= from && o.end <= end).map(|o| o.name.clone());
-        out.push(EventMention {
-            start: p.start,
-            end,
-            name,
-            sentence: si,
-            date: date.map(|d| d.date),
-            end_date: date.and_then(|d| d.end_date),
-            place,
-            place_org,
-            participants: vec![(pi, Role::Led, end)],
-        });
+        let mut visit = EventMention::new((p.start, end), name, si, date, (place, place_org));
+        visit.participants.push((pi, Role::Led, end));
+        out.push(visit);
     }
     out
 }
@@ -367,18 +364,7 @@ fn dated_occurrence(cx: &Context, si: usize, s: &Sentence) -> Option<EventMentio
         start += 1;
     }
     let end = noun_end.min(start + 60);
-    let (place, place_org) = event_place(cx, s, start);
-    Some(EventMention {
-        start,
-        end,
-        name: collect(&chars[start..end]),
-        sentence: si,
-        date: Some(date.date),
-        end_date: date.end_date,
-        place,
-        place_org,
-        participants: vec![],
-    })
+    Some(EventMention::new((start, end), collect(&chars[start..end]), si, Some(date), event_place(cx, s, start)))
 }
 
 #[cfg(test)]
