@@ -14,3 +14,4 @@ pub mod rdf;
 pub mod store;
 pub mod input;
 pub mod demo;
+pub mod evidence;

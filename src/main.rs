@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsgraph::{demo, extract, input, query, store};
+use newsgraph::{demo, evidence, extract, input, query, store};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -48,6 +48,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
     },
+    /// Every fact about an entity (person, organisation, place, project, event) with its evidence.
+    Evidence {
+        /// The entity's name or alias, exactly as stored.
+        name: String,
+        #[arg(long, value_enum)]
+        format: Option<query::QueryFormat>,
+    },
     /// Build a graph from the bundled sample articles in a temporary store and show what it holds.
     Demo {
         /// Use these articles instead of examples/articles.
@@ -89,6 +96,10 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Extract { path, per_line, format: ExtractFormat::Jsonl } => extract_mentions(&path, per_line, &mut out),
         Command::Demo { dir } => demo::run(dir.as_deref(), &mut out),
+        Command::Evidence { name, format } => {
+            let st = store::open_read_only(&cli.store)?;
+            evidence::print_evidence(&st, &name, format, &mut out)
+        }
     }
 }
 
