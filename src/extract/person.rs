@@ -383,8 +383,8 @@ fn repeated_mentions(chars: &[char], found: &mut Vec<PersonMention>) {
         let n: Vec<char> = name.chars().collect();
         let mut i = 0;
         while i + n.len() <= chars.len() {
-            let free = !found.iter().any(|m| i < m.end && m.start < i + n.len());
-            if free && chars[i..i + n.len()] == n[..] {
+            // Compare the text first: the overlap check walks every mention found so far.
+            if chars[i..i + n.len()] == n[..] && !found.iter().any(|m| i < m.end && m.start < i + n.len()) {
                 found.push(PersonMention { start: i, end: i + n.len(), name: name.clone(), titles: vec![] });
                 i += n.len();
             } else {

@@ -112,11 +112,10 @@ impl Gazetteer {
 
     /// Longest known name starting at `start`: its length and entry.
     pub fn longest_at(&self, chars: &[char], start: usize) -> Option<(usize, &NameEntry)> {
-        let room = chars.len().saturating_sub(start);
-        (2..=self.max_len.min(room)).rev().find_map(|n| {
-            let s: String = chars[start..start + n].iter().collect();
-            self.names.get(&s).map(|e| (n, e))
-        })
+        let window = self.max_len.min(chars.len().saturating_sub(start));
+        let text: String = chars[start..start + window].iter().collect();
+        let ends: Vec<usize> = text.char_indices().map(|(b, c)| b + c.len_utf8()).collect();
+        (2..=window).rev().find_map(|n| self.names.get(&text[..ends[n - 1]]).map(|e| (n, e)))
     }
 
     /// The chain of ancestors of a division, nearest first.

@@ -41,13 +41,20 @@ impl WordSet {
 
     /// Length of the longest word that ends exactly at `end` (exclusive).
     pub fn longest_ending_at(&self, chars: &[char], end: usize) -> Option<usize> {
-        (1..=self.max_len.min(end)).rev().find(|&n| self.words.contains(&collect(&chars[end - n..end])))
+        let window = self.max_len.min(end);
+        // One string for the whole window; each candidate is a suffix of it (no allocation each).
+        let text = collect(&chars[end - window..end]);
+        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        starts.reverse(); // starts[n - 1] is where the n-character suffix begins
+        (1..=window).rev().find(|&n| self.words.contains(&text[starts[n - 1]..]))
     }
 
     /// Length of the longest word that starts at `start`.
     pub fn longest_starting_at(&self, chars: &[char], start: usize) -> Option<usize> {
-        let room = chars.len().saturating_sub(start);
-        (1..=self.max_len.min(room)).rev().find(|&n| self.words.contains(&collect(&chars[start..start + n])))
+        let window = self.max_len.min(chars.len().saturating_sub(start));
+        let text = collect(&chars[start..start + window]);
+        let ends: Vec<usize> = text.char_indices().map(|(b, c)| b + c.len_utf8()).collect();
+        (1..=window).rev().find(|&n| self.words.contains(&text[..ends[n - 1]]))
     }
 }
 
