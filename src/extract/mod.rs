@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod event;
+pub mod home;
 pub mod money;
 pub mod organization;
 pub mod person;
@@ -24,7 +25,9 @@ pub fn extract(original: &str) -> Extraction {
     let chars = &clean.chars;
     let tokens = tokens::Tokens::new(lex, &clean.text, chars.len());
     let mut places = place::find_places(lex, chars, &tokens);
-    let orgs = organization::find_orgs(lex, chars, &tokens, &places);
+    let mut orgs = organization::find_orgs(lex, chars, &tokens, &places);
+    let homes = home::home_places(lex, &places, &sentences);
+    home::resolve_bare_bodies(lex, &mut orgs, &sentences, &homes);
     let persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
     places.retain(|pl| !persons.iter().any(|p| pl.start < p.end && p.start < pl.end));
     let money = money::find_money(chars);

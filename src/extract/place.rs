@@ -46,7 +46,12 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
         };
         let name: String = chars[i..i + len].iter().collect();
         let ok = if entry.short {
-            !ex.short.contains(&name) && !lex.everyday_short_names.contains(&name) && tokens.starts[i] && (tokens.ends[i + len] || followed_by_suffix(chars, i + len))
+            // jieba's everyday words among county names (资源, 合作) need a suffix after them;
+            // the short names of provinces and cities (大同) are common enough in news to stand.
+            let county = entry.divisions.iter().all(|&d| lex.gazetteer.divisions[d].level == crate::lexicon::Level::County);
+            let suffixed = followed_by_suffix(chars, i + len);
+            let everyday = county && lex.everyday_short_names.contains(&name) && !suffixed;
+            !ex.short.contains(&name) && !everyday && tokens.starts[i] && (tokens.ends[i + len] || suffixed)
         } else {
             !ex.full.contains(&name)
         };
