@@ -3,6 +3,7 @@
 //! Participants are read only inside the event's own article.
 
 use super::date::DateMention;
+use super::money::Money;
 use super::organization::OrgMention;
 use super::person::PersonMention;
 use super::place::PlaceMention;
@@ -24,6 +25,9 @@ pub struct EventMention {
     pub place_org: Option<String>,
     /// (person mention index, role, character position of the verb).
     pub participants: Vec<(usize, Role, usize)>,
+    /// "签约项目32个", "总投资186亿元": totals stated for the event, not projects of their own.
+    pub aggregate_projects: Option<u64>,
+    pub aggregate_investment: Option<String>,
 }
 
 impl EventMention {
@@ -38,6 +42,8 @@ impl EventMention {
             place: place.0,
             place_org: place.1,
             participants: vec![],
+            aggregate_projects: None,
+            aggregate_investment: None,
         }
     }
 }
@@ -58,6 +64,7 @@ pub struct Context<'a> {
     pub orgs: &'a [OrgMention],
     pub dates: &'a [DateMention],
     pub paragraphs: &'a [Paragraph],
+    pub money: &'a [Money],
 }
 
 pub fn find_events(cx: &Context) -> Vec<EventMention> {
@@ -84,6 +91,7 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         if in_sentence.is_empty() {
             if let Some(c) = current {
                 add_participants(cx, s, &mut events[c], s.start);
+                add_aggregates(cx, s, &mut events[c]);
             }
             continue;
         }
@@ -94,6 +102,9 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
             }
         }
         assign_roles_in_sentence(cx, s, &mut events, &in_sentence);
+        if let Some(&last) = in_sentence.last() {
+            add_aggregates(cx, s, &mut events[last]);
+        }
         current = in_sentence.last().copied();
     }
     events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some());
@@ -349,6 +360,43 @@ fn is_title_gap(cx: &Context, gap: &str) -> bool {
     !g.is_empty() && !has_verb && cx.lex.titles.longest_ending_at(&g, g.len()).is_some() && !g.contains(&'。')
 }
 
+/// Totals in a sentence of the event's article: the first count of projects ("签约项目32个",
+/// "12个项目") and the first total amount ("总投资186亿元", "总签约额66.85亿元") it states.
+fn add_aggregates(cx: &Context, s: &Sentence, event: &mut EventMention) {
+    let text: Vec<char> = cx.chars[s.start..s.end].to_vec();
+    if event.aggregate_projects.is_none() {
+        event.aggregate_projects = project_count(&text);
+    }
+    if event.aggregate_investment.is_none() {
+        event.aggregate_investment = cx
+            .money
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .find(|m| ends_with_any(cx.chars, m.start, &["总投资", "总投资达", "总签约额", "签约额", "签约金额达", "签约金额", "总金额"]))
+            .map(|m| m.yuan.clone());
+    }
+}
+
+/// "项目32个" or "32个项目" (but not "亿元以上项目18个" or "其中…", a share of the total).
+fn project_count(text: &[char]) -> Option<u64> {
+    let mut i = 0;
+    while i < text.len() {
+        if !text[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let e = i + text[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let before: String = text[i.saturating_sub(6)..i].iter().collect();
+        let after: String = text[e..text.len().min(e + 3)].iter().collect();
+        let share = before.contains("以上") || before.contains("其中");
+        if !share && ((before.ends_with("项目") && after.starts_with('个')) || after.starts_with("个项目")) {
+            return text[i..e].iter().collect::<String>().parse().ok();
+        }
+        i = e;
+    }
+    None
+}
+
 fn push_participant(event: &mut EventMention, person: usize, role: Role, at: usize) {
     event.participants.push((person, role, at));
 }
@@ -417,6 +465,15 @@ mod tests {
         let e = events(page);
         let first = e.iter().find(|e| e.name.contains("招商工作推进会")).expect("first event");
         assert_eq!(roles(first), vec![("聂晓岚".into(), "presided")]);
+    }
+
+    #[test]
+    fn totals_belong_to_the_event_not_to_projects() {
+        let x = extract("5月8日，栾川县招商签约仪式在郑州举行。现场签约项目14个，总投资96.4亿元，其中亿元以上项目9个。\n");
+        assert_eq!(x.events.len(), 1, "{:?}", x.events);
+        assert_eq!(x.events[0].aggregate_projects, Some(14));
+        assert_eq!(x.events[0].aggregate_investment.as_deref(), Some("9640000000"));
+        assert!(x.projects.is_empty(), "{:?}", x.projects);
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn extract(original: &str) -> Extraction {
         orgs: &orgs,
         dates: &dates,
         paragraphs: &clean.paragraphs,
+        money: &money,
     });
     let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, projects, events, money, dates };
     found.into_extraction()
@@ -234,8 +235,8 @@ impl Found<'_> {
                         end_date: e.end_date,
                         place,
                         participants: vec![],
-                        aggregate_projects: None,
-                        aggregate_investment: None,
+                        aggregate_projects: e.aggregate_projects,
+                        aggregate_investment: e.aggregate_investment.clone(),
                         evidence: self.evidence(e.start, e.end),
                     });
                     out.len() - 1
