@@ -30,6 +30,7 @@ pub fn extract(original: &str) -> Extraction {
     home::resolve_bare_bodies(lex, &mut orgs, &sentences, &homes);
     let persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
     places.retain(|pl| !persons.iter().any(|p| pl.start < p.end && p.start < pl.end));
+    let positions = person::position_spans(lex, chars, &tokens, &persons);
     let money = money::find_money(chars);
     let year = date::context_year(chars, clean.date_line.map(|d| d.0));
     let dates = date::find_dates(chars, year);
@@ -53,7 +54,7 @@ pub fn extract(original: &str) -> Extraction {
         paragraphs: &clean.paragraphs,
         money: &money,
     });
-    let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, projects, events, money, dates };
+    let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, positions, projects, events, money, dates };
     found.into_extraction()
 }
 
@@ -64,6 +65,7 @@ struct Found<'a> {
     places: Vec<place::PlaceMention>,
     orgs: Vec<organization::OrgMention>,
     persons: Vec<person::PersonMention>,
+    positions: Vec<(usize, usize)>,
     projects: Vec<project::ProjectMention>,
     events: Vec<event::EventMention>,
     money: Vec<money::Money>,
@@ -110,14 +112,8 @@ impl Found<'_> {
 
     fn collect_mentions(&self, x: &mut Extraction) {
         let mut m = Vec::new();
-        for p in &self.persons {
-            m.push(self.mention(MentionType::Person, p.start, p.end));
-            for t in &p.titles {
-                if t.text != "摄影" {
-                    m.push(self.mention(MentionType::Position, t.start, t.end));
-                }
-            }
-        }
+        m.extend(self.persons.iter().map(|p| self.mention(MentionType::Person, p.start, p.end)));
+        m.extend(self.positions.iter().map(|&(s, e)| self.mention(MentionType::Position, s, e)));
         m.extend(self.orgs.iter().map(|o| self.mention(MentionType::of_org(o.org_type), o.start, o.end)));
         m.extend(self.places.iter().map(|p| self.mention(MentionType::Place, p.start, p.end)));
         m.extend(self.projects.iter().map(|p| self.mention(MentionType::Project, p.start, p.end)));

@@ -54,6 +54,26 @@ pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
     found
 }
 
+/// Spans of position titles as a reader names the post: the title word itself ("副局长" of
+/// "公安部某局副局长", whose organisation is a mention of its own), for every title written next to
+/// a person and every title word jieba reads as a noun elsewhere ("记者近日…", "业内专家").
+pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &[PersonMention]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for t in persons.iter().flat_map(|p| &p.titles) {
+        if let Some(n) = lex.titles.longest_ending_at(chars, t.end).filter(|&n| t.end - n >= t.start) {
+            out.push((t.end - n, t.end));
+        }
+    }
+    for (s, e, tag) in &tokens.words {
+        if tag.starts_with('n') && lex.titles.contains(&collect(&chars[*s..*e])) {
+            out.push((*s, *e));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Does a name start at `at`? Returns its end. A two-character name ends early when the third
 /// character is one that follows names (刘星赴…); a name known from elsewhere on the page wins.
 fn read_name(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> {
