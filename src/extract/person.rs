@@ -29,7 +29,10 @@ pub struct PersonMention {
 const NOT_IN_GIVEN_NAME: &str = "的了在是与及等于市省县区局委厅处部们这那个年月日到赴出参率主表指说向对为将把被从并";
 
 /// Verbs after which a jieba-tagged name is taken as a person even without a title.
-const SPEECH_VERBS: [&str; 12] = ["表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "告诉", "坦言", "说道", "同志"];
+const SPEECH_VERBS: [&str; 20] = [
+    "表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "告诉", "坦言", "说道", "同志", "先生", "女士", "回忆", "解释",
+    "建议", "提出", "坦承", "笑称",
+];
 
 /// Titles under which the name may follow after a space ("记者 杨洋").
 const BYLINE_TITLES: [&str; 5] = ["记者", "通讯员", "摄影", "首席记者", "特约记者"];
