@@ -30,6 +30,9 @@ pub fn extract(original: &str) -> Extraction {
     home::resolve_bare_bodies(lex, &mut orgs, &sentences, &homes);
     let persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
     places.retain(|pl| !persons.iter().any(|p| pl.start < p.end && p.start < pl.end));
+    // The place in a company's name ("山西某某有限公司") is where it is registered, not a place the
+    // text is about.
+    places.retain(|pl| !orgs.iter().any(|o| o.org_type == OrgType::Company && o.start <= pl.start && pl.end <= o.end));
     let positions = person::position_spans(lex, chars, &tokens, &persons);
     let money = money::find_money(chars);
     let year = date::context_year(chars, clean.date_line.map(|d| d.0));

@@ -51,7 +51,7 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
             let county = entry.divisions.iter().all(|&d| lex.gazetteer.divisions[d].level == crate::lexicon::Level::County);
             let suffixed = followed_by_suffix(chars, i + len);
             let everyday = county && lex.everyday_short_names.contains(&name) && !suffixed;
-            !ex.short.contains(&name) && !everyday && tokens.starts[i] && (tokens.ends[i + len] || suffixed)
+            !ex.short.contains(&name) && !everyday && !names_a_landform(chars, i + len) && tokens.starts[i] && (tokens.ends[i + len] || suffixed)
         } else {
             !ex.full.contains(&name)
         };
@@ -84,6 +84,13 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
         })
         .map(|(p, _)| *p)
         .collect()
+}
+
+/// "吕梁山", "太行山系", "汾河": a short name followed by a landform word names the mountain or
+/// river, not the division.
+fn names_a_landform(chars: &[char], at: usize) -> bool {
+    crate::text::chars::ends_with_any(chars, (at + 2).min(chars.len()), &["山系", "山脉", "山区"])
+        || matches!(chars.get(at), Some('山' | '河' | '江' | '湖'))
 }
 
 /// A short place name directly followed by words that make it part of a name: 晋中开发区, 运城经开区.
@@ -121,6 +128,11 @@ mod tests {
     fn a_short_county_name_needs_its_region_on_the_page() {
         assert!(places("市民在洛浦公园散步").is_empty());
         assert_eq!(places("新疆和田地区洛浦县"), vec!["新疆维吾尔自治区", "和田地区", "洛浦县"]);
+    }
+
+    #[test]
+    fn mountains_and_rivers_named_after_a_place_are_not_the_place() {
+        assert!(places("太行吕梁山系").is_empty());
     }
 
     #[test]
