@@ -154,9 +154,27 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMent
                 break;
             }
         }
+        // A verb that is not one of the naming verbs ("协调", "致电"), a quantity ("13家",
+        // "部分") or an ordinal ("第十一届") ends the name.
+        if let Some((s, e, tag)) = tokens.word_at(k - 1).filter(|w| w.1 == k) {
+            let word = collect(&chars[*s..*e]);
+            let verb = tag == "v" && !name_verbs().contains(&word);
+            let quantity = ["m", "q", "r", "mq"].contains(&tag.as_str()) || QUANTIFIERS.contains(&word.as_str());
+            if verb || quantity || word.ends_with('届') || word.ends_with('讯') {
+                break;
+            }
+        }
         k -= 1;
     }
     k
+}
+
+/// Words that say how many or which bodies, not which one.
+const QUANTIFIERS: [&str; 16] = ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "新", "大型"];
+
+fn name_verbs() -> &'static crate::lexicon::WordSet {
+    static VERBS: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
+    VERBS.get_or_init(|| crate::lexicon::WordSet::from_lines(include_str!("../lexicon/data/org_name_verbs.txt")))
 }
 
 fn standalone_bodies(lex: &Lexicon, chars: &[char]) -> Vec<OrgMention> {
