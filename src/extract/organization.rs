@@ -78,7 +78,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     let start = tokens.skip_words_tagged(start, end - suffix_len, &["v", "vd"]);
     let start = if *org_type == OrgType::Other { after_last_verb(tokens, start, end - suffix_len) } else { start };
     let name = collect(&chars[start..end]);
-    if *org_type == OrgType::Other && !names_a_zone(lex, chars, start, end - suffix_len) {
+    if *org_type == OrgType::Other && !names_a_zone(chars, start, end - suffix_len) {
         return None;
     }
     let body_len = end - start;
@@ -105,12 +105,11 @@ fn after_last_verb(tokens: &Tokens, start: usize, body_end: usize) -> usize {
 const ZONE_QUALIFIERS: [&str; 14] = ["全省", "全市", "全县", "全区", "各级", "各", "有关", "相关", "国家级", "省级", "工业类", "该", "本", "部门"];
 
 /// Is there a proper name before the suffix once the generic qualifiers are gone?
-fn names_a_zone(lex: &Lexicon, chars: &[char], start: usize, body_end: usize) -> bool {
+fn names_a_zone(chars: &[char], start: usize, body_end: usize) -> bool {
     let mut body = collect(&chars[start..body_end]);
     for q in ZONE_QUALIFIERS {
         body = body.replace(q, "");
     }
-    let _ = lex;
     body.chars().count() >= 2
 }
 
