@@ -103,6 +103,36 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
             out.push(p);
         }
     }
+    out.extend(named_sites(cx, s));
+    out
+}
+
+/// "抓好某某创作基地和某某产业园落地": a base or park that a verb of building or attracting takes
+/// as its object is a project too, though its name does not end in 项目.
+fn named_sites(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
+    let chars = cx.chars;
+    let mut out: Vec<ProjectMention> = Vec::new();
+    let mut heads: Vec<(usize, usize)> = ["产业园", "基地"]
+        .iter()
+        .flat_map(|h| find_all(chars, s.start, s.end, h).into_iter().map(move |at| (at, at + h.chars().count())))
+        .collect();
+    heads.sort_unstable();
+    for (at, end) in heads {
+        if ends_with_any(chars, (end + 2).min(s.end), &["项目"]) || chars.get(end).is_some_and(|&c| c == '项') {
+            continue;
+        }
+        let start = name_start(cx, at, s.start);
+        // Taken by a verb ("抓好…基地"), or listed right after a site so taken ("…基地和…产业园").
+        let by_verb = ends_with_any(chars, start, &LEFT_STOPS) || ends_with_any(chars, start, &["抓好", "打造", "谋划"]);
+        let listed = ends_with_any(chars, start, &["和", "、", "及"]) && out.last().is_some_and(|p| p.end + 1 == start);
+        let taken = start > s.start && (by_verb || listed);
+        if !taken || end - start < 5 || !is_specific(cx, start, at) {
+            continue;
+        }
+        if let Some(p) = build(cx, s, start, end) {
+            out.push(p);
+        }
+    }
     out
 }
 
@@ -438,6 +468,14 @@ mod tests {
         assert_eq!(p[0].2.as_deref(), Some("栾川县"));
         let p = projects("活动在宜阳县光伏组件项目现场举行。该项目计划投资4.2亿元。");
         assert_eq!(p[0].1.as_deref(), Some("420000000"), "{p:?}");
+    }
+
+    #[test]
+    fn bases_and_parks_taken_by_a_verb_are_projects() {
+        let names: Vec<String> = projects("要抓好智慧物流示范基地和河洛数字文创产业园落地。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["智慧物流示范基地", "河洛数字文创产业园"]);
+        // A base on a list of designations is not a project.
+        assert!(projects("我市两个外贸转型升级基地入选名单。").is_empty());
     }
 
     #[test]
