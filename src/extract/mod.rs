@@ -173,7 +173,7 @@ impl Found<'_> {
                 }
             }
         }
-        merge_short_forms(out)
+        merge_short_forms(self.lex, out)
     }
 
     fn persons_out(&self) -> Vec<Person> {
@@ -261,14 +261,17 @@ impl Found<'_> {
 
 /// A short form used on the page for a body named in full elsewhere on it ("市委" for
 /// "中共某某市委", "综合检查组" for "…第三综合检查组") becomes an alias of that body.
-fn merge_short_forms(orgs: Vec<Organization>) -> Vec<Organization> {
+fn merge_short_forms(lex: &Lexicon, orgs: Vec<Organization>) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
     let names: Vec<String> = orgs.iter().map(|o| o.name.clone()).collect();
     for o in orgs {
-        let fuller: Vec<&String> = names
-            .iter()
-            .filter(|n| n.len() > o.name.len() && n.ends_with(o.name.as_str()) && o.name.chars().count() >= 2)
-            .collect();
+        // "发改委" stands for "发展和改革委员会": compare the full form too.
+        let expanded = lex.expand_abbreviation(&o.name);
+        let stands_for = |n: &String| {
+            let ends = |short: &str| n.len() > short.len() && n.ends_with(short);
+            (o.name.chars().count() >= 2 && ends(&o.name)) || expanded.as_deref().is_some_and(|e| ends(e) || n == e)
+        };
+        let fuller: Vec<&String> = names.iter().filter(|n| stands_for(n)).collect();
         if fuller.len() == 1 {
             let target = fuller[0].clone();
             match out.iter_mut().find(|x| x.name == target) {
@@ -297,5 +300,31 @@ fn merge_short_forms(orgs: Vec<Organization>) -> Vec<Organization> {
 fn push_alias(o: &mut Organization, alias: &str) {
     if o.name != alias && !o.aliases.iter().any(|a| a == alias) {
         o.aliases.push(alias.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+
+    fn orgs(text: &str) -> Vec<(String, Vec<String>)> {
+        extract(text).organizations.into_iter().map(|o| (o.name, o.aliases)).collect()
+    }
+
+    #[test]
+    fn later_short_forms_are_aliases_of_the_full_name() {
+        let o = orgs("副市长某某到洛阳市发展和改革委员会调研。他指出，发改委要主动作为。");
+        assert_eq!(o, vec![("洛阳市发展和改革委员会".to_string(), vec!["发改委".to_string()])]);
+        let o = orgs("洛阳恒远重工机械有限公司今年扩产。恒远重工机械有限公司表示将增加投资。");
+        assert_eq!(o.len(), 1, "{o:?}");
+    }
+
+    #[test]
+    fn one_person_on_a_page_is_one_entry_with_every_title() {
+        let x = extract("市委副书记、市长顾怀川出席。\n顾怀川强调要抓好落实。\n我是洛阳市委副书记顾怀川。\n");
+        assert_eq!(x.persons.len(), 1);
+        let titles: Vec<&str> = x.persons[0].titles.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(titles, vec!["市委副书记", "市长", "洛阳市委副书记"]);
+        assert_eq!(x.persons[0].evidence.len(), 3);
     }
 }

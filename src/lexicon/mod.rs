@@ -82,6 +82,8 @@ pub struct Lexicon {
     pub gov_bodies: WordSet,
     /// Bodies that stand alone (国务院, 党中央, 市委…).
     pub standalone_bodies: WordSet,
+    /// Standing abbreviations of departments: 发改委 → 发展和改革委员会.
+    pub gov_abbreviations: Vec<(String, String)>,
     pub gazetteer: Gazetteer,
     /// Short place names that jieba's own dictionary knows as everyday words (资源, 合作, 古城…).
     pub everyday_short_names: HashSet<String>,
@@ -122,6 +124,7 @@ impl Lexicon {
             org_suffixes: sorted_by_len(parse_pairs(include_str!("data/org_suffixes.tsv"), OrgType::parse)),
             gov_bodies,
             standalone_bodies,
+            gov_abbreviations: parse_pairs(include_str!("data/gov_abbreviations.tsv"), |full| Some(full.to_string())),
             everyday_short_names: HashSet::new(),
             gazetteer,
             jieba: Jieba::new(),
@@ -164,6 +167,15 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The full form of a department's standing abbreviation, keeping its place prefix
+    /// ("市发改委" → "市发展和改革委员会").
+    pub fn expand_abbreviation(&self, name: &str) -> Option<String> {
+        self.gov_abbreviations
+            .iter()
+            .find(|(short, _)| name.ends_with(short.as_str()))
+            .map(|(short, full)| format!("{}{}", &name[..name.len() - short.len()], full))
     }
 
     /// The organisation type for a name, from its longest known suffix.
