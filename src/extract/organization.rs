@@ -35,7 +35,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
             found.push(m);
         }
     }
-    found.extend(standalone_bodies(lex, chars));
+    found.extend(standalone_bodies(lex, chars, tokens));
     let mut found = drop_nested(found);
     add_aliases(chars, &mut found);
     found.sort_by_key(|m| (m.start, m.end));
@@ -176,11 +176,12 @@ fn name_verbs() -> &'static crate::lexicon::WordSet {
     VERBS.get_or_init(|| crate::lexicon::WordSet::from_lines(include_str!("../lexicon/data/org_name_verbs.txt")))
 }
 
-fn standalone_bodies(lex: &Lexicon, chars: &[char]) -> Vec<OrgMention> {
+fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        match lex.standalone_bodies.longest_starting_at(chars, i) {
+        // "商务部门" is a department of any level, not 商务部.
+        match lex.standalone_bodies.longest_starting_at(chars, i).filter(|&n| tokens.ends[i + n] && chars.get(i + n) != Some(&'门')) {
             Some(n) => {
                 out.push(OrgMention {
                     start: i,
