@@ -181,7 +181,8 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
     let mut i = 0;
     while i < chars.len() {
         // "商务部门" is a department of any level, not 商务部.
-        match lex.standalone_bodies.longest_starting_at(chars, i).filter(|&n| tokens.ends[i + n] && chars.get(i + n) != Some(&'门')) {
+        let ends_word = |n: usize| tokens.ends[i + n] || lex.titles.longest_starting_at(chars, i + n).is_some_and(|t| t >= 2);
+        match lex.standalone_bodies.longest_starting_at(chars, i).filter(|&n| ends_word(n) && chars.get(i + n) != Some(&'门')) {
             Some(n) => {
                 out.push(OrgMention {
                     start: i,
