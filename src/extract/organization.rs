@@ -153,6 +153,11 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMent
                 break;
             }
         }
+        // A particle or preposition before a word boundary, even where jieba glued it to the
+        // next character ("由林/达", "了泽/东").
+        if matches!(chars[k - 1], '由' | '了' | '或' | '被' | '把' | '向' | '据') && tokens.starts[k] {
+            break;
+        }
         // A verb that is not one of the naming verbs ("协调", "致电"), a quantity ("13家",
         // "部分") or an ordinal ("第十一届") ends the name.
         if let Some((s, e, tag)) = tokens.word_at(k - 1).filter(|w| w.1 == k) {
@@ -169,7 +174,7 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMent
 }
 
 /// Words that say how many or which bodies, not which one.
-const QUANTIFIERS: [&str; 16] = ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "新", "大型"];
+const QUANTIFIERS: [&str; 15] = ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "大型"];
 
 fn name_verbs() -> &'static crate::lexicon::WordSet {
     static VERBS: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
