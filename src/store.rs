@@ -30,11 +30,13 @@ pub struct IngestSummary {
 }
 
 /// Extracts `content` and writes it as the named graph of its content hash, in one transaction:
-/// the same content again replaces its graph, and a changed file replaces the graph it had before.
+/// the same content again replaces its graph, and a changed file replaces the graph it had before
+/// (documents from standard input, source "-", only ever replace their own content).
 pub fn ingest(store: &Store, content: &str, source: &str) -> Result<IngestSummary> {
     let extraction = extract(content);
     let (graph, quads) = rdf::document_quads(content, source, &extraction);
-    let older = graphs_of_source(store, source)?;
+    // Standard input has no identity of its own: each document read from it is kept.
+    let older = if source == "-" { Vec::new() } else { graphs_of_source(store, source)? };
     let mut tx = store.start_transaction()?;
     let mut replaced = 0;
     for g in &older {
@@ -102,6 +104,14 @@ mod tests {
         let only_b = Store::new().unwrap();
         ingest(&only_b, B, "a.txt").unwrap();
         assert_eq!(store.len().unwrap(), only_b.len().unwrap());
+    }
+
+    #[test]
+    fn documents_from_standard_input_do_not_replace_each_other() {
+        let store = Store::new().unwrap();
+        ingest(&store, A, "-").unwrap();
+        ingest(&store, B, "-").unwrap();
+        assert_eq!(store.named_graphs().count(), 2);
     }
 
     #[test]
