@@ -88,6 +88,16 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
             events.push(e);
         }
         let in_sentence: Vec<usize> = (first_new..events.len()).collect();
+        // A sentence dated to another day moves on from the current event: what it reports
+        // ("3月14日，某某会见…，某某参加") did not happen there.
+        let other_day = |c: usize| {
+            cx.dates
+                .iter()
+                .any(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && Some(d.date) != events[c].date)
+        };
+        if current.is_some_and(other_day) && in_sentence.is_empty() {
+            current = None;
+        }
         if in_sentence.is_empty() {
             if let Some(c) = current {
                 add_participants(cx, s, &mut events[c], s.start);
@@ -474,6 +484,13 @@ mod tests {
         assert_eq!(x.events[0].aggregate_projects, Some(14));
         assert_eq!(x.events[0].aggregate_investment.as_deref(), Some("9640000000"));
         assert!(x.projects.is_empty(), "{:?}", x.projects);
+    }
+
+    #[test]
+    fn a_sentence_about_another_day_takes_no_part_in_the_event() {
+        let e = events("3月13日，省长陈建华在栾川县调研。市长赵明陪同调研。\n3月14日，市长赵明会见客商一行，副市长王海涛参加会见。\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(roles(&e[0]), vec![("赵明".into(), "attended"), ("陈建华".into(), "led")]);
     }
 
     #[test]
