@@ -24,9 +24,9 @@ pub struct ProjectMention {
 }
 
 /// Words that qualify 项目 without naming one (重点项目, 签约项目, 亿元以上项目…).
-const GENERIC_WORDS: [&str; 60] = [
+const GENERIC_WORDS: [&str; 63] = [
     "高水平", "特定", "更多", "现代服务业", "全市", "全省", "全县", "全区", "季度", "一", "二", "三", "四", "集中",
-    "产业合作", "合作", "互通", "定期", "洽谈", "对接",
+    "产业合作", "合作", "互通", "定期", "洽谈", "对接", "有关", "部门", "各",
     "重点", "重大", "优质", "优势", "成熟", "储备", "在建", "新建", "续建", "签约", "开工", "投产", "竣工", "代表", "产业",
     "新兴", "战略性", "招商", "引资", "一批", "好", "大", "新", "各类", "相关", "建设", "类", "以上", "亿元", "万元",
     "工业", "前瞻性", "引领性", "民生", "基础设施", "年度", "当年", "全部", "所有", "示范",
@@ -227,14 +227,20 @@ fn build(cx: &Context, s: &Sentence, start: usize, end: usize) -> Option<Project
     if !is_specific(cx, start, end) || name.chars().count() < 4 {
         return None;
     }
-    let place = cx.places.iter().find(|p| p.start >= start && p.end <= end).map(|p| p.division);
+    let clause = clause_start(cx.chars, start, s.start);
+    let place = cx
+        .places
+        .iter()
+        .find(|p| p.start >= start && p.end <= end)
+        .or_else(|| cx.places.iter().filter(|p| p.start > clause && p.end <= start && cx.chars[p.start - 1] == '在').last())
+        .map(|p| p.division);
     let place_org = cx
         .orgs
         .iter()
         .find(|o| o.start == start && o.end < end && o.org_type == OrgType::Other)
         .map(|o| o.name.clone())
         .or_else(|| place_after_verb(cx, end, s.end));
-    let investor = investor_before(cx, start, s.start);
+    let investor = investor_before(cx, start, s.start).or_else(|| investing_subject(cx, clause, start));
     Some(ProjectMention {
         start,
         end,
@@ -245,6 +251,18 @@ fn build(cx: &Context, s: &Sentence, start: usize, end: usize) -> Option<Project
         investor,
         status: status_near(cx.chars, start, end, s),
     })
+}
+
+/// Where the clause holding `at` starts (after the last comma or semicolon before it).
+fn clause_start(chars: &[char], at: usize, limit: usize) -> usize {
+    (limit..at).rev().find(|&k| matches!(chars[k], '，' | '；' | '：')).map_or(limit, |k| k + 1)
+}
+
+/// "某某公司将在某区投资8.6亿元建设…项目": the company that opens the clause and invests.
+fn investing_subject(cx: &Context, clause: usize, start: usize) -> Option<String> {
+    let company = cx.orgs.iter().find(|o| o.org_type == OrgType::Company && o.start >= clause && o.end <= start)?;
+    let between: String = cx.chars[company.end..start].iter().collect();
+    ["投资", "建设", "新建", "实施", "打造", "落地"].iter().any(|v| between.contains(v)).then(|| company.name.clone())
 }
 
 /// "…项目签约落户某某经济开发区", "…项目落户X": the zone or place after the verb.
@@ -468,6 +486,16 @@ mod tests {
         assert_eq!(p[0].2.as_deref(), Some("栾川县"));
         let p = projects("活动在宜阳县光伏组件项目现场举行。该项目计划投资4.2亿元。");
         assert_eq!(p[0].1.as_deref(), Some("420000000"), "{p:?}");
+    }
+
+    #[test]
+    fn the_investing_company_and_place_of_the_clause() {
+        let p = projects("根据协议，陕西禾润农业科技有限公司将在横山区投资8.6亿元建设年加工30万吨马铃薯深加工项目。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].1.as_deref(), Some("860000000"));
+        assert_eq!(p[0].2.as_deref(), Some("横山区"));
+        assert_eq!(p[0].3.as_deref(), Some("陕西禾润农业科技有限公司"));
+        assert!(projects("听取各乡镇和有关部门项目进展情况汇报。").is_empty());
     }
 
     #[test]
