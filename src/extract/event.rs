@@ -53,7 +53,7 @@ const ANAPHORIC: [&str; 8] = ["此次", "本次", "这次", "该", "上述", "�
 /// Verbs that locate a named event in time even when its sentence has no date.
 const HELD: [&str; 10] = ["举行", "召开", "举办", "开幕", "闭幕", "出席", "参加", "主持", "启动", "落幕"];
 /// Visit verbs: the person who does them leads the visit.
-const VISITS: [&str; 6] = ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察"];
+const VISITS: [&str; 11] = ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察", "执法检查", "督导检查", "明查暗访", "督查", "走访"];
 
 pub struct Context<'a> {
     pub lex: &'a Lexicon,
@@ -216,7 +216,9 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         let clause_end = (p.end..s.end).find(|&k| matches!(chars[k], '。' | '；')).unwrap_or(s.end);
         let mut found = None;
         for k in p.end..clause_end {
-            if let Some(v) = VISITS.iter().find(|v| ends_with_any(chars, k + 1, &[v])) {
+            // "调研组", "考察团": the visit word is part of a noun, not the visit itself.
+            let noun_follows = chars.get(k + 1).is_some_and(|c| matches!(c, '组' | '团' | '员' | '队' | '报' | '成' | '结'));
+            if let Some(v) = VISITS.iter().find(|v| ends_with_any(chars, k + 1, &[v])).filter(|_| !noun_follows) {
                 found = Some((k + 1, v.chars().count()));
                 break;
             }
@@ -232,8 +234,9 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         // same subject on ("…出席了…仪式，并在某集团观摩考察").
         let between = collect(&chars[p.end..end]);
         let clause = between.rsplit('，').next().unwrap_or(&between);
-        let same_subject = clause.len() == between.len() || ["并", "随后", "还", "又", "先后"].iter().any(|w| clause.starts_with(w));
-        let moved = ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率"].iter().any(|m| clause.contains(m));
+        let same_subject = clause.len() == between.len()
+            || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
+        let moved = ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率", "来"].iter().any(|m| between.contains(m));
         if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
             continue;
         }
@@ -460,6 +463,13 @@ mod tests {
         assert!(e[0].name.starts_with("顾怀川到宜阳县调研"), "{}", e[0].name);
         assert_eq!(e[0].date.map(|d| d.iso()), Some("2025-05-07".into()));
         assert_eq!(roles(&e[0]), vec![("乔慕白".into(), "attended"), ("顾怀川".into(), "led")]);
+    }
+
+    #[test]
+    fn an_inspection_led_by_a_visitor_with_hosts_accompanying() {
+        let e = events("6月16日至17日，省人大常委会副主任吴志刚率调研组来我市，就某项法律实施情况开展执法检查。市人大常委会主任郑海林陪同。\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(roles(&e[0]), vec![("吴志刚".into(), "led"), ("郑海林".into(), "attended")]);
     }
 
     #[test]
