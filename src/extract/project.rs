@@ -24,9 +24,9 @@ pub struct ProjectMention {
 }
 
 /// Words that qualify 项目 without naming one (重点项目, 签约项目, 亿元以上项目…).
-const GENERIC_WORDS: [&str; 63] = [
+const GENERIC_WORDS: [&str; 69] = [
     "高水平", "特定", "更多", "现代服务业", "全市", "全省", "全县", "全区", "季度", "一", "二", "三", "四", "集中",
-    "产业合作", "合作", "互通", "定期", "洽谈", "对接", "有关", "部门", "各",
+    "产业合作", "合作", "互通", "定期", "洽谈", "对接", "有关", "部门", "各", "我县", "我市", "我省", "我区", "本县", "本市",
     "重点", "重大", "优质", "优势", "成熟", "储备", "在建", "新建", "续建", "签约", "开工", "投产", "竣工", "代表", "产业",
     "新兴", "战略性", "招商", "引资", "一批", "好", "大", "新", "各类", "相关", "建设", "类", "以上", "亿元", "万元",
     "工业", "前瞻性", "引领性", "民生", "基础设施", "年度", "当年", "全部", "所有", "示范",
@@ -305,7 +305,8 @@ fn amount_near(cx: &Context, start: usize, end: usize, s: &Sentence) -> Option<S
 fn status_near(chars: &[char], start: usize, end: usize, s: &Sentence) -> Option<ProjectStatus> {
     let mut best: Option<(usize, ProjectStatus)> = None;
     for (w, st) in STATUS_WORDS {
-        for at in find_all(chars, s.start, s.end, w) {
+        // "建成后可实现…": what will follow completion, not the project's state.
+        for at in find_all(chars, s.start, s.end, w).into_iter().filter(|&at| chars.get(at + 2) != Some(&'后')) {
             let dist = if at >= end { at - end } else if at + 2 <= start { start - at - 2 } else { 0 };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, st));
