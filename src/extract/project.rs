@@ -286,12 +286,20 @@ fn investor_before(cx: &Context, start: usize, limit: usize) -> Option<String> {
 
 /// "总投资8亿元的…" just before the name, or "…项目，总投资X元" / "投资X元" right after it.
 fn amount_near(cx: &Context, start: usize, end: usize, s: &Sentence) -> Option<String> {
-    let before = cx
-        .money
-        .iter()
-        .filter(|m| m.end <= start && m.start >= s.start && start - m.end <= 2)
-        .filter(|m| ends_with_any(cx.chars, m.start, &["投资", "总投资", "投资额", "签约额"]))
-        .max_by_key(|m| m.end);
+    let invests = |m: &&Money| ends_with_any(cx.chars, m.start, &["投资", "总投资", "投资额", "签约额"]);
+    // Right before the name: "总投资8亿元的…", "投资12亿元建设的…".
+    let joined = |m: &&Money| {
+        let gap: String = cx.chars[m.end..start].iter().collect();
+        gap.is_empty() || gap == "的" || ["建设的", "新建的", "实施的", "打造的", "建设"].contains(&gap.as_str())
+    };
+    // Or earlier in the same stretch of the sentence, with no other project in between:
+    // "某公司投资5000万元，在某县建设…项目".
+    let same_stretch = |m: &&Money| {
+        let gap: String = cx.chars[m.end..start].iter().collect();
+        gap.chars().count() <= 16 && !gap.contains("项目") && !gap.contains('；') && !gap.contains('。')
+    };
+    let before_candidates = || cx.money.iter().filter(|m| m.end <= start && m.start >= s.start).filter(invests);
+    let before = before_candidates().filter(joined).max_by_key(|m| m.end).or_else(|| before_candidates().filter(same_stretch).max_by_key(|m| m.end));
     let after = cx
         .money
         .iter()
@@ -410,11 +418,27 @@ fn build_item(cx: &Context, s: &Sentence, a: usize, b: usize) -> Option<ProjectM
 }
 
 /// "该项目计划投资2亿元": the amount belongs to the project named just before.
+/// "该项目由某集团投资建设，总投资6.5亿元": the amount and the investor of the sentence belong to
+/// the project named just before.
 fn attach_anaphoric_amounts(cx: &Context, projects: &mut [ProjectMention]) {
     for at in find_all(cx.chars, 0, cx.chars.len(), "该项目") {
-        let Some(m) = cx.money.iter().find(|m| m.start > at && m.start - at <= 10) else { continue };
-        if let Some(p) = projects.iter_mut().filter(|p| p.end <= at && at - p.end < 200).max_by_key(|p| p.end) {
+        let Some(s) = cx.sentences.iter().find(|s| s.start <= at && at < s.end) else { continue };
+        let Some(p) = projects.iter_mut().filter(|p| p.end <= at && at - p.end < 200).max_by_key(|p| p.end) else { continue };
+        let amount = cx
+            .money
+            .iter()
+            .filter(|m| m.start > at && m.end <= s.end)
+            .find(|m| m.start - at <= 10 || ends_with_any(cx.chars, m.start, &["投资", "总投资", "计划投资", "拟投资"]));
+        if let Some(m) = amount {
             p.investment.get_or_insert_with(|| m.yuan.clone());
+        }
+        let investor = cx
+            .orgs
+            .iter()
+            .filter(|o| o.org_type == OrgType::Company && o.start > at && o.end <= s.end)
+            .find(|o| cx.chars.get(o.start - 1) == Some(&'由') && ends_with_any(&cx.chars[..(o.end + 2).min(s.end)], (o.end + 2).min(s.end), &["投资"]));
+        if let Some(o) = investor {
+            p.investor.get_or_insert_with(|| o.name.clone());
         }
     }
 }
@@ -487,6 +511,17 @@ mod tests {
         assert_eq!(p[0].2.as_deref(), Some("栾川县"));
         let p = projects("活动在宜阳县光伏组件项目现场举行。该项目计划投资4.2亿元。");
         assert_eq!(p[0].1.as_deref(), Some("420000000"), "{p:?}");
+    }
+
+    #[test]
+    fn amounts_earlier_in_the_stretch_and_after_an_anaphor() {
+        let p = projects("洛阳恒远文旅发展有限公司投资3000万元，在嵩县建设白云山露营基地项目。");
+        assert_eq!(p[0].1.as_deref(), Some("30000000"), "{p:?}");
+        let p = projects("豫西恒通集团投资8亿元建设的新型建材产业园项目进展顺利。");
+        assert_eq!(p[0].1.as_deref(), Some("800000000"), "{p:?}");
+        let p = projects("会议观摩了孟津区智能农机装备产业园项目。该项目由洛阳禾田重工集团投资建设，总投资6.5亿元。");
+        assert_eq!(p[0].1.as_deref(), Some("650000000"), "{p:?}");
+        assert_eq!(p[0].3.as_deref(), Some("洛阳禾田重工集团"), "{p:?}");
     }
 
     #[test]
