@@ -5,7 +5,7 @@ use super::place::PlaceMention;
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::OrgType;
-use crate::text::chars::ends_with_at;
+use crate::text::chars::{ends_with_at, find_all};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgMention {
@@ -162,7 +162,7 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMent
         // "部分") or an ordinal ("第十一届") ends the name.
         if let Some((s, e, tag)) = tokens.word_at(k - 1).filter(|w| w.1 == k) {
             let word = collect(&chars[*s..*e]);
-            let verb = tag == "v" && !name_verbs().contains(&word);
+            let verb = tag == "v" && !lex.org_name_verbs.contains(&word);
             let quantity = ["m", "q", "r", "mq"].contains(&tag.as_str()) || QUANTIFIERS.contains(&word.as_str());
             if verb || quantity || word.ends_with('届') || word.ends_with('讯') {
                 break;
@@ -176,10 +176,6 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMent
 /// Words that say how many or which bodies, not which one.
 const QUANTIFIERS: [&str; 15] = ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "大型"];
 
-fn name_verbs() -> &'static crate::lexicon::WordSet {
-    static VERBS: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
-    VERBS.get_or_init(|| crate::lexicon::WordSet::from_lines(include_str!("../lexicon/data/org_name_verbs.txt")))
-}
 
 fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
     let mut out = Vec::new();
@@ -228,14 +224,10 @@ fn add_aliases(chars: &[char], found: &mut Vec<OrgMention>) {
     // The short form inside its own declaration is a mention of the alias, not another body.
     found.retain(|m| !declared.iter().any(|(a, _, _)| *a == m.name));
     for (alias, full, org_type) in declared {
-        let a: Vec<char> = alias.chars().collect();
-        let mut i = 0;
-        while i + a.len() <= chars.len() {
-            if chars[i..i + a.len()] == a[..] && !found.iter().any(|m| i < m.end && m.start < i + a.len()) {
-                found.push(OrgMention { start: i, end: i + a.len(), name: full.clone(), org_type, alias: Some(alias.clone()) });
-                i += a.len();
-            } else {
-                i += 1;
+        let n = alias.chars().count();
+        for i in find_all(chars, 0, chars.len(), &alias) {
+            if !found.iter().any(|m| i < m.end && m.start < i + n) {
+                found.push(OrgMention { start: i, end: i + n, name: full.clone(), org_type, alias: Some(alias.clone()) });
             }
         }
     }

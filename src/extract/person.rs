@@ -6,7 +6,7 @@ use super::organization::OrgMention;
 use super::place::PlaceMention;
 use super::tokens::{Tokens, COMMON_WORD_TAGS};
 use crate::lexicon::{collect, Lexicon};
-use crate::text::chars::is_cjk;
+use crate::text::chars::{find_all, is_cjk};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitleMention {
@@ -400,18 +400,14 @@ fn resolve_overlaps(mut found: Vec<PersonMention>) -> Vec<PersonMention> {
 /// Every later bare use of a name found with a title ("常书铭强调…").
 fn repeated_mentions(chars: &[char], found: &mut Vec<PersonMention>) {
     let mut names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    // Longest names first, each once.
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
     names.dedup();
     for name in names {
-        let n: Vec<char> = name.chars().collect();
-        let mut i = 0;
-        while i + n.len() <= chars.len() {
-            // Compare the text first: the overlap check walks every mention found so far.
-            if chars[i..i + n.len()] == n[..] && !found.iter().any(|m| i < m.end && m.start < i + n.len()) {
-                found.push(PersonMention { start: i, end: i + n.len(), name: name.clone(), titles: vec![] });
-                i += n.len();
-            } else {
-                i += 1;
+        let n = name.chars().count();
+        for i in find_all(chars, 0, chars.len(), &name) {
+            if !found.iter().any(|m| i < m.end && m.start < i + n) {
+                found.push(PersonMention { start: i, end: i + n, name: name.clone(), titles: vec![] });
             }
         }
     }

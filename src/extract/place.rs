@@ -1,9 +1,7 @@
 //! Places: China's administrative divisions named in the text, resolved to the gazetteer.
 
 use super::tokens::Tokens;
-use crate::lexicon::{data_lines, Lexicon};
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlaceMention {
@@ -12,31 +10,9 @@ pub struct PlaceMention {
     pub division: usize,
 }
 
-struct Exclusions {
-    short: HashSet<String>,
-    full: HashSet<String>,
-}
-
-fn exclusions() -> &'static Exclusions {
-    static EX: OnceLock<Exclusions> = OnceLock::new();
-    EX.get_or_init(|| {
-        let mut ex = Exclusions { short: HashSet::new(), full: HashSet::new() };
-        for line in data_lines(include_str!("../lexicon/data/place_exclusions.txt")) {
-            for w in line.split_whitespace() {
-                match w.strip_prefix("full:") {
-                    Some(f) => ex.full.insert(f.to_string()),
-                    None => ex.short.insert(w.to_string()),
-                };
-            }
-        }
-        ex
-    })
-}
-
 /// Every division named in the text, longest name first. Short forms (平遥 for 平遥县) count only
 /// where jieba also sees a whole word and they are not everyday words (see place_exclusions.txt).
 pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceMention> {
-    let ex = exclusions();
     let mut raw: Vec<(usize, usize, Vec<usize>)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -51,9 +27,9 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
             let county = entry.divisions.iter().all(|&d| lex.gazetteer.divisions[d].level == crate::lexicon::Level::County);
             let suffixed = followed_by_suffix(chars, i + len);
             let everyday = county && lex.everyday_short_names.contains(&name) && !suffixed;
-            !ex.short.contains(&name) && !everyday && !names_a_landform(chars, i + len) && tokens.starts[i] && (tokens.ends[i + len] || suffixed)
+            !lex.place_exclusions.contains(&name) && !everyday && !names_a_landform(chars, i + len) && tokens.starts[i] && (tokens.ends[i + len] || suffixed)
         } else {
-            !ex.full.contains(&name)
+            !lex.place_exclusions_full.contains(&name)
         };
         if ok {
             raw.push((i, i + len, entry.divisions.clone()));

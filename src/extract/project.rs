@@ -8,7 +8,7 @@ use super::place::PlaceMention;
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{OrgType, ProjectStatus};
-use crate::text::chars::{ends_with_any, ends_with_at, is_cjk};
+use crate::text::chars::{ends_with_any, ends_with_at, find_all, is_cjk};
 use crate::text::Sentence;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,10 +78,6 @@ pub fn find_projects(cx: &Context) -> Vec<ProjectMention> {
     out
 }
 
-fn find_all(chars: &[char], from: usize, to: usize, word: &str) -> Vec<usize> {
-    let w: Vec<char> = word.chars().collect();
-    (from..to.saturating_sub(w.len() - 1)).filter(|&i| i + w.len() <= to && chars[i..i + w.len()] == w[..]).collect()
-}
 
 /// "…项目" standing alone in a sentence.
 fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
@@ -149,13 +145,9 @@ fn is_object_of_verb(cx: &Context, start: usize, head: usize) -> bool {
     while let Some(w) = GENERIC_WORDS.iter().find(|w| ends_with_at(cx.chars, k, w) && k - w.chars().count() >= start) {
         k -= w.chars().count();
     }
-    object_verbs().longest_ending_at(cx.chars, k).is_some_and(|n| k - n >= start.saturating_sub(4))
+    cx.lex.project_object_verbs.longest_ending_at(cx.chars, k).is_some_and(|n| k - n >= start.saturating_sub(4))
 }
 
-fn object_verbs() -> &'static crate::lexicon::WordSet {
-    static VERBS: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
-    VERBS.get_or_init(|| crate::lexicon::WordSet::from_lines(include_str!("../lexicon/data/project_object_verbs.txt")))
-}
 
 /// "项目194个", "项目数", "项目库", "项目总数": counts and collections.
 fn is_aggregate_after(chars: &[char], end: usize) -> bool {

@@ -85,6 +85,14 @@ pub struct Lexicon {
     /// Standing abbreviations of departments: 发改委 → 发展和改革委员会.
     pub gov_abbreviations: Vec<(String, String)>,
     pub gazetteer: Gazetteer,
+    /// Verbs that take 项目 as object ("紧盯项目"): data/project_object_verbs.txt.
+    pub project_object_verbs: WordSet,
+    /// Verbs that may stand inside an organisation's name ("机械制造有限公司"): data/org_name_verbs.txt.
+    pub org_name_verbs: WordSet,
+    /// Division names that are everyday words when written alone: data/place_exclusions.txt.
+    pub place_exclusions: WordSet,
+    /// Full division names that are everyday words ("城区"): the `full:` lines of the same file.
+    pub place_exclusions_full: WordSet,
     /// Short place names that jieba's own dictionary knows as everyday words (资源, 合作, 古城…).
     pub everyday_short_names: HashSet<String>,
     pub jieba: Jieba,
@@ -111,7 +119,12 @@ impl Lexicon {
                 None => gov_bodies.insert(line),
             }
         }
+        let (place_exclusions, place_exclusions_full) = place_exclusions(include_str!("data/place_exclusions.txt"));
         let lex = Lexicon {
+            project_object_verbs: WordSet::from_lines(include_str!("data/project_object_verbs.txt")),
+            org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
+            place_exclusions,
+            place_exclusions_full,
             titles: WordSet::from_lines(include_str!("data/titles.txt")),
             leader_words: WordSet::from_lines(include_str!("data/leader_words.txt")),
             stop_before: WordSet::from_lines(include_str!("data/stop_before.txt")),
@@ -192,6 +205,18 @@ impl Lexicon {
         }
         (at < chars.len() && self.surnames.contains(&chars[at].to_string())).then_some(1)
     }
+}
+
+/// Everyday words among division names; `full:` marks full names ("full:城区").
+fn place_exclusions(data: &str) -> (WordSet, WordSet) {
+    let (mut short, mut full) = (WordSet::default(), WordSet::default());
+    for w in data_lines(data).flat_map(str::split_whitespace) {
+        match w.strip_prefix("full:") {
+            Some(f) => full.insert(f),
+            None => short.insert(w),
+        }
+    }
+    (short, full)
 }
 
 fn parse_pairs<T>(data: &str, parse: fn(&str) -> Option<T>) -> Vec<(String, T)> {

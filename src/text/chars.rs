@@ -31,3 +31,25 @@ pub fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
 pub fn ends_with_any(chars: &[char], end: usize, words: &[&str]) -> bool {
     words.iter().any(|w| ends_with_at(chars, end, w))
 }
+
+/// Every position in `chars[from..to]` where `word` starts (occurrences may overlap).
+pub fn find_all(chars: &[char], from: usize, to: usize, word: &str) -> Vec<usize> {
+    let w: Vec<char> = word.chars().collect();
+    if w.is_empty() || to > chars.len() || to < from + w.len() {
+        return Vec::new();
+    }
+    (from..=to - w.len()).filter(|&i| chars[i..i + w.len()] == w[..]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_in_a_range() {
+        let c: Vec<char> = "项目项目目项目".chars().collect();
+        assert_eq!(find_all(&c, 0, c.len(), "项目"), vec![0, 2, 5]);
+        assert_eq!(find_all(&c, 1, 4, "项目"), vec![2]);
+        assert!(find_all(&c, 0, 1, "项目").is_empty());
+    }
+}
