@@ -125,6 +125,8 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
 fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
     let chars = cx.chars;
     let mut out: Vec<EventMention> = Vec::new();
+    let sentence = collect(&chars[s.start..s.end]);
+    let held = HELD.iter().any(|h| sentence.contains(h));
     let mut e = s.end;
     while e > s.start {
         let Some(n) = cx.lex.event_nouns.longest_ending_at(chars, e).filter(|&n| e - n >= s.start) else {
@@ -141,7 +143,6 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         let qualifier = collect(&chars[start..e - n]);
         let anaphoric = qualifier.chars().count() < 2 || ANAPHORIC.iter().any(|a| qualifier.starts_with(a));
         let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= start.max(s.start) + 40 && d.end <= e);
-        let held = HELD.iter().any(|h| collect(&chars[s.start..s.end]).contains(h));
         // A headline repeats its article's event: only a dated one stands on its own.
         let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
         let located = date.is_some() || (held && !headline);
