@@ -4,7 +4,7 @@
 
 use super::organization::OrgMention;
 use super::place::PlaceMention;
-use super::tokens::{Tokens, COMMON_WORD_TAGS};
+use super::tokens::{Tokens, COMMON_WORD_TAGS, FUNCTION_TAGS};
 use crate::lexicon::{collect, Lexicon};
 use crate::text::chars::{find_all, is_cjk};
 
@@ -27,6 +27,9 @@ pub struct PersonMention {
 
 /// Characters that never stand in a given name here (they belong to titles, places and function words).
 const NOT_IN_GIVEN_NAME: &str = "的了在是与及等于市省县区局委厅处部们这那个年月日到赴出参率主表指说向对为将把被从并";
+
+/// Forms of address written after a surname ("张总", "李姨", "王工").
+const ADDRESS_TERMS: &str = "总老哥姐叔姨婶伯爷某工";
 
 /// Verbs after which a jieba-tagged name is taken as a person even without a title.
 const SPEECH_VERBS: [&str; 20] = [
@@ -51,6 +54,7 @@ pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
     after_leader_words(cx, &mut found);
     bylines(cx, &mut found);
     before_speech_verbs(cx, &mut found);
+    from_name_model(cx, &mut found);
     found = resolve_overlaps(found);
     repeated_mentions(cx.chars, &mut found);
     found.sort_by_key(|m| m.start);
@@ -377,6 +381,37 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
     }
 }
 
+/// Names the statistical model reads in running text ("彭某某认为…"), kept only where they also look
+/// like a name to our lexicon: a known surname first, no title or function characters, not a place,
+/// organisation or everyday word, and not cutting through a word jieba sees.
+fn from_name_model(cx: &Context, found: &mut Vec<PersonMention>) {
+    let surname_at = cx.lex.surname_starts(cx.chars);
+    for (start, end) in cx.lex.name_model.names(cx.chars, &surname_at) {
+        let name = collect(&cx.chars[start..end]);
+        if !looks_like_name(cx, &name) || cx.lex.titles.longest_starting_at(cx.chars, start).is_some_and(|n| n >= 2) {
+            continue;
+        }
+        let overlaps = |s: usize, e: usize| s < end && start < e;
+        if cx.places.iter().any(|p| overlaps(p.start, p.end)) || cx.orgs.iter().any(|o| overlaps(o.start, o.end)) {
+            continue;
+        }
+        let everyday = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
+            *s == start && *e == end && COMMON_WORD_TAGS.contains(&tag.as_str())
+        });
+        // "谢谢/李总", "都/遭": the span starts with an everyday word of its own.
+        let starts_with_word = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
+            *s == start && *e < end && (e - s >= 2 || FUNCTION_TAGS.contains(&tag.as_str())) && !tag.starts_with("nr")
+        });
+        // "张总", "王姨": a surname with a form of address is how someone is called, not a name.
+        let address = ADDRESS_TERMS.contains(cx.chars[end - 1]);
+        let cuts_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s < at && at < *e && !tag.starts_with("nr"));
+        if everyday || starts_with_word || address || cuts_word(start) || cuts_word(end) {
+            continue;
+        }
+        found.push(PersonMention { start, end, name, titles: vec![] });
+    }
+}
+
 /// Overlapping candidates: the one with titles, then the longer, wins.
 fn resolve_overlaps(mut found: Vec<PersonMention>) -> Vec<PersonMention> {
     found.sort_by_key(|m| (std::cmp::Reverse(m.titles.len().min(1)), std::cmp::Reverse(m.end - m.start), m.start));
@@ -478,5 +513,16 @@ mod tests {
     #[test]
     fn words_after_titles_that_are_not_names() {
         assert!(persons("他告诉记者，今年的书记和市长都很忙。").is_empty());
+    }
+
+    #[test]
+    fn names_in_running_text_come_from_the_name_model() {
+        let names: Vec<String> = persons("在场的观众中，杜新宇认为这场比赛踢得很精彩。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["杜新宇"]);
+    }
+
+    #[test]
+    fn forms_of_address_and_thanks_are_not_names() {
+        assert!(persons("主持人：谢谢李总。张总也来了。").is_empty(), "{:?}", persons("主持人：谢谢李总。张总也来了。"));
     }
 }

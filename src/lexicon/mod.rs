@@ -2,6 +2,7 @@
 //! the jieba-rs segmenter set up with our own words.
 
 pub mod gazetteer;
+pub mod name_model;
 
 use crate::model::{OrgType, Role};
 use jieba_rs::Jieba;
@@ -96,6 +97,8 @@ pub struct Lexicon {
     /// Short place names that jieba's own dictionary knows as everyday words (资源, 合作, 古城…).
     pub everyday_short_names: HashSet<String>,
     pub jieba: Jieba,
+    /// Where names stand in running text, learned from an annotated corpus (`name_model`).
+    pub name_model: name_model::NameModel,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -141,6 +144,8 @@ impl Lexicon {
             everyday_short_names: HashSet::new(),
             gazetteer,
             jieba: Jieba::new(),
+            // Our own bundled data: a parse failure is a build defect, caught by every test.
+            name_model: name_model::NameModel::parse(include_str!("data/names.model")).expect("bundled names.model"),
         };
         lex.with_own_words()
     }
@@ -197,6 +202,11 @@ impl Lexicon {
             return Some(OrgType::Government);
         }
         self.org_suffixes.iter().find(|(s, _)| name.ends_with(s.as_str())).map(|(_, t)| *t)
+    }
+
+    /// For each position of `chars`, whether a surname of our list starts there (a feature of the name model).
+    pub fn surname_starts(&self, chars: &[char]) -> Vec<bool> {
+        (0..chars.len()).map(|i| self.is_surname_start(chars, i).is_some()).collect()
     }
 
     pub fn is_surname_start(&self, chars: &[char], at: usize) -> Option<usize> {
