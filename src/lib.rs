@@ -15,3 +15,4 @@ pub mod store;
 pub mod input;
 pub mod demo;
 pub mod evidence;
+pub mod graph;

@@ -83,6 +83,36 @@ pub fn run_query(
     result.map_err(|e| explain_cancellation(e, &token, timeout))
 }
 
+/// One solution of [`select`]: variable name → value (IRIs and literals as their lexical text).
+pub type Row = std::collections::HashMap<String, String>;
+
+/// Runs a SELECT over the union of all graphs and returns its solutions as rows of strings; unbound
+/// variables are absent from a row. For the library's own queries (ask, analyze, export).
+pub fn select(store: &Store, sparql: &str) -> anyhow::Result<Vec<Row>> {
+    let prepared = prepare_query(sparql, None)?;
+    let results = prepared.on_store(store).execute().map_err(|e| anyhow!("query failed: {}", one_line(&e.to_string())))?;
+    let QueryResults::Solutions(solutions) = results else { bail!("not a SELECT query") };
+    let mut rows = Vec::new();
+    for solution in solutions {
+        let solution = solution.map_err(|e| anyhow!("query failed: {}", one_line(&e.to_string())))?;
+        let row = solution
+            .iter()
+            .map(|(var, term)| {
+                let text = match term {
+                    Term::NamedNode(n) => n.as_str().to_string(),
+                    Term::BlankNode(b) => b.to_string(),
+                    Term::Literal(l) => l.value().to_string(),
+                    #[allow(unreachable_patterns)]
+                    other => other.to_string(),
+                };
+                (var.as_str().to_string(), text)
+            })
+            .collect();
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
 /// Parse-only check, for validating canned query files: returns the SELECT variables (empty for others).
 pub fn query_variables(sparql: &str) -> anyhow::Result<Vec<String>> {
     let prepared = prepare_query(sparql, None)?;

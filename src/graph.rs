@@ -1,0 +1,386 @@
+//! The entity graph read from the store: persons, organisations, places, projects and events as
+//! petgraph nodes, the relations between them as edges, each edge with the sentences it was read
+//! from. `ask`, `analyze` and `export` work on this; it only reads the store.
+
+use crate::query::{select, Row};
+use anyhow::Result;
+use oxigraph::store::Store;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Project,
+    Event,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Project, Kind::Event];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Project => "project",
+            Kind::Event => "event",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The RDF class that marks an entity of this kind.
+    fn class(self) -> &'static str {
+        match self {
+            Kind::Person => "http://schema.org/Person",
+            Kind::Organization => "http://www.w3.org/ns/org#Organization",
+            Kind::Place => "http://schema.org/AdministrativeArea",
+            Kind::Project => "https://newsgraph.local/ns#Project",
+            Kind::Event => "http://schema.org/Event",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub iri: String,
+    pub kind: Kind,
+    pub label: String,
+    /// Literal facts by property local name ("jobTitle", "startDate", "investmentYuan", "altLabel"…),
+    /// each property's values sorted and without repeats.
+    pub attributes: BTreeMap<String, Vec<String>>,
+}
+
+impl Entity {
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes.get(name).and_then(|v| v.first()).map(String::as_str)
+    }
+
+    pub fn values(&self, name: &str) -> &[String] {
+        self.attributes.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The label and every alias.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str()).chain(self.values("altLabel").iter().map(String::as_str))
+    }
+}
+
+/// Where a fact was read: the sentence and the document (its IRI and source file).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Evidence {
+    pub sentence: String,
+    pub document: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// The property's local name: memberOf, attendee, location, investor or containedInPlace.
+    pub predicate: String,
+    /// For attendee edges: presided, spoke, led, attended, organized (sorted).
+    pub roles: Vec<String>,
+    /// Sorted, without repeats; empty for containment known only from the gazetteer.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Relations between entities, by property local name, with how they read in Chinese.
+pub const RELATIONS: [(&str, &str, &str); 5] = [
+    ("memberOf", "http://schema.org/memberOf", "任职于"),
+    ("attendee", "http://schema.org/attendee", "出席"),
+    ("location", "http://schema.org/location", "位于"),
+    ("investor", "https://newsgraph.local/ns#investor", "投资方"),
+    ("containedInPlace", "http://schema.org/containedInPlace", "隶属于"),
+];
+
+/// Participation roles and how they read in Chinese.
+pub const ROLES: [(&str, &str); 5] =
+    [("presided", "主持"), ("spoke", "讲话"), ("led", "带队"), ("attended", "出席"), ("organized", "组织")];
+
+pub fn role_zh(role: &str) -> &str {
+    ROLES.iter().find(|(en, _)| *en == role).map_or(role, |(_, zh)| zh)
+}
+
+impl Relation {
+    /// The relation as a reader says it: "出席（主持、讲话）", "任职于", "位于"…
+    pub fn label_zh(&self) -> String {
+        let base = RELATIONS.iter().find(|(p, _, _)| *p == self.predicate).map_or(self.predicate.as_str(), |r| r.2);
+        if self.roles.is_empty() {
+            base.to_string()
+        } else {
+            let roles: Vec<&str> = self.roles.iter().map(|r| role_zh(r)).collect();
+            format!("{base}（{}）", roles.join("、"))
+        }
+    }
+}
+
+/// Literal properties kept as entity attributes.
+const ATTRIBUTES: [&str; 11] = [
+    "http://schema.org/jobTitle",
+    "https://newsgraph.local/ns#orgType",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "https://newsgraph.local/ns#adminLevel",
+    "https://newsgraph.local/ns#divisionCode",
+    "https://newsgraph.local/ns#investmentYuan",
+    "https://newsgraph.local/ns#status",
+    "http://schema.org/startDate",
+    "http://schema.org/endDate",
+    "https://newsgraph.local/ns#aggregateProjects",
+    "https://newsgraph.local/ns#aggregateInvestmentYuan",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct EntityGraph {
+    /// Edges point the way the RDF property does: person → organisation (memberOf), event → person
+    /// (attendee), project/event → place (location), project → organisation (investor), place → parent.
+    pub graph: DiGraph<Entity, Relation>,
+    by_iri: HashMap<String, NodeIndex>,
+}
+
+/// What a name given by a user refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Found(NodeIndex),
+    /// Several entities match; sorted by label.
+    Ambiguous(Vec<NodeIndex>),
+    NotFound,
+}
+
+fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+fn iri_list(iris: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    iris.into_iter().map(|i| format!("<{}>", i.as_ref())).collect::<Vec<_>>().join(", ")
+}
+
+impl EntityGraph {
+    /// Reads every entity and relation of the store (the union of its document graphs).
+    pub fn load(store: &Store) -> Result<Self> {
+        let mut g = EntityGraph::default();
+        for kind in Kind::ALL {
+            let q = format!(
+                "SELECT DISTINCT ?e ?label WHERE {{ ?e a <{}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} ORDER BY ?e ?label",
+                kind.class()
+            );
+            for row in select(store, &q)? {
+                let (Some(iri), Some(label)) = (row.get("e"), row.get("label")) else { continue };
+                if g.by_iri.contains_key(iri) {
+                    continue;
+                }
+                let node = g.graph.add_node(Entity { iri: iri.clone(), kind, label: label.clone(), attributes: BTreeMap::new() });
+                g.by_iri.insert(iri.clone(), node);
+            }
+        }
+        g.load_attributes(store)?;
+        g.load_relations(store)?;
+        Ok(g)
+    }
+
+    fn load_attributes(&mut self, store: &Store) -> Result<()> {
+        let q = format!(
+            "SELECT DISTINCT ?e ?p ?v WHERE {{ ?e ?p ?v . FILTER(?p IN ({}) && isLiteral(?v)) }}",
+            iri_list(ATTRIBUTES)
+        );
+        for row in select(store, &q)? {
+            let (Some(e), Some(p), Some(v)) = (row.get("e"), row.get("p"), row.get("v")) else { continue };
+            if let Some(&node) = self.by_iri.get(e) {
+                let values = self.graph[node].attributes.entry(local_name(p).to_string()).or_default();
+                if !values.contains(v) {
+                    values.push(v.clone());
+                    values.sort();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_relations(&mut self, store: &Store) -> Result<()> {
+        let q = format!(
+            r#"PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX ng: <https://newsgraph.local/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?s ?p ?o ?role ?sentence ?doc ?source WHERE {{
+  ?s ?p ?o . FILTER(?p IN ({}) && isIRI(?o))
+  OPTIONAL {{ ?s ng:participation ?part . ?part ng:participant ?o ; ng:role ?role }}
+  OPTIONAL {{
+    ?ev a ng:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+        ng:sentence ?sentence ; prov:wasDerivedFrom ?doc .
+    OPTIONAL {{ ?doc dcterms:source ?source }}
+  }}
+}}"#,
+            iri_list(RELATIONS.iter().map(|r| r.1))
+        );
+        let mut edges: BTreeMap<(NodeIndex, NodeIndex, String), (Vec<String>, Vec<Evidence>)> = BTreeMap::new();
+        for row in select(store, &q)? {
+            let Some((s, o, p)) = self.endpoints(&row) else { continue };
+            let (roles, evidence) = edges.entry((s, o, p)).or_default();
+            if let Some(r) = row.get("role") {
+                if !roles.contains(r) {
+                    roles.push(r.clone());
+                }
+            }
+            if let (Some(sentence), Some(doc)) = (row.get("sentence"), row.get("doc")) {
+                let source = row.get("source").cloned().unwrap_or_else(|| doc.clone());
+                let e = Evidence { sentence: sentence.clone(), document: doc.clone(), source };
+                if !evidence.contains(&e) {
+                    evidence.push(e);
+                }
+            }
+        }
+        for ((s, o, predicate), (mut roles, mut evidence)) in edges {
+            roles.sort();
+            evidence.sort();
+            self.graph.add_edge(s, o, Relation { predicate, roles, evidence });
+        }
+        Ok(())
+    }
+
+    fn endpoints(&self, row: &Row) -> Option<(NodeIndex, NodeIndex, String)> {
+        let s = *self.by_iri.get(row.get("s")?)?;
+        let o = *self.by_iri.get(row.get("o")?)?;
+        let p = RELATIONS.iter().find(|r| Some(&r.1.to_string()) == row.get("p"))?.0;
+        Some((s, o, p.to_string()))
+    }
+
+    pub fn node(&self, iri: &str) -> Option<NodeIndex> {
+        self.by_iri.get(iri).copied()
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Finds the entity a user means by `name`: an exact label or alias first, then labels that
+    /// contain the name or are contained in it. Several matches at the same level are ambiguous.
+    pub fn resolve(&self, name: &str, kinds: &[Kind]) -> Resolution {
+        let name = name.trim();
+        if name.is_empty() {
+            return Resolution::NotFound;
+        }
+        let candidates = || self.graph.node_indices().filter(|&n| kinds.is_empty() || kinds.contains(&self.graph[n].kind));
+        let exact: Vec<NodeIndex> = candidates().filter(|&n| self.graph[n].names().any(|l| l == name)).collect();
+        let partial: Vec<NodeIndex> = if exact.is_empty() {
+            candidates()
+                .filter(|&n| self.graph[n].names().any(|l| l.contains(name) || (l.chars().count() >= 2 && name.contains(l))))
+                .collect()
+        } else {
+            exact
+        };
+        match partial.len() {
+            0 => Resolution::NotFound,
+            1 => Resolution::Found(partial[0]),
+            _ => {
+                let mut all = partial;
+                all.sort_by(|a, b| self.graph[*a].label.cmp(&self.graph[*b].label));
+                Resolution::Ambiguous(all)
+            }
+        }
+    }
+
+    /// Neighbours of a node in either direction, with the connecting edge.
+    pub fn neighbours(&self, n: NodeIndex) -> impl Iterator<Item = (NodeIndex, petgraph::graph::EdgeIndex)> + '_ {
+        let out = self.graph.edges_directed(n, Direction::Outgoing).map(|e| (e.target(), e.id()));
+        let inc = self.graph.edges_directed(n, Direction::Incoming).map(|e| (e.source(), e.id()));
+        out.chain(inc)
+    }
+
+    /// The subgraph of the nodes kept by `keep`, with the edges between them.
+    pub fn subgraph(&self, keep: impl Fn(NodeIndex, &Entity) -> bool) -> EntityGraph {
+        let graph = self.graph.filter_map(|n, e| keep(n, e).then(|| e.clone()), |_, r| Some(r.clone()));
+        let by_iri = graph.node_indices().map(|n| (graph[n].iri.clone(), n)).collect();
+        EntityGraph { graph, by_iri }
+    }
+
+    /// Nodes within `depth` steps of `center`, following edges either way.
+    pub fn around(&self, center: NodeIndex, depth: usize) -> EntityGraph {
+        let mut seen: HashSet<NodeIndex> = HashSet::from([center]);
+        let mut queue = VecDeque::from([(center, 0)]);
+        while let Some((n, d)) = queue.pop_front() {
+            if d == depth {
+                continue;
+            }
+            for (m, _) in self.neighbours(n) {
+                if seen.insert(m) {
+                    queue.push_back((m, d + 1));
+                }
+            }
+        }
+        self.subgraph(|n, _| seen.contains(&n))
+    }
+
+    /// Only entities of these kinds (all kinds when empty).
+    pub fn of_kinds(&self, kinds: &[Kind]) -> EntityGraph {
+        self.subgraph(|_, e| kinds.is_empty() || kinds.contains(&e.kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "3月4日，全市营商环境大会在洛阳召开。市委书记秦守源主持会议并讲话，副市长柳新宇出席。\n\
+        洛阳华晟新材料有限公司投资12亿元的新材料产业园项目在宜阳县开工。";
+
+    fn graph() -> EntityGraph {
+        let store = Store::new().unwrap();
+        crate::store::ingest(&store, PAGE, "a.txt").unwrap();
+        EntityGraph::load(&store).unwrap()
+    }
+
+    fn find(g: &EntityGraph, name: &str) -> NodeIndex {
+        match g.resolve(name, &[]) {
+            Resolution::Found(n) => n,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn attendance_edges_carry_roles_and_evidence() {
+        let g = graph();
+        let (event, person) = (find(&g, "营商环境大会"), find(&g, "秦守源"));
+        assert_eq!(g.graph[event].kind, Kind::Event);
+        let edge = g.graph.find_edge(event, person).expect("event → person");
+        let r = &g.graph[edge];
+        assert_eq!(r.predicate, "attendee");
+        assert_eq!(r.roles, vec!["presided"]);
+        assert_eq!(r.label_zh(), "出席（主持）");
+        assert!(r.evidence[0].sentence.contains("秦守源主持会议"), "{r:?}");
+        assert_eq!(r.evidence[0].source, "a.txt");
+        assert_eq!(g.graph[person].values("jobTitle"), ["市委书记"]);
+    }
+
+    #[test]
+    fn names_resolve_exactly_then_by_part_and_report_ambiguity() {
+        let g = graph();
+        assert_eq!(g.graph[find(&g, "宜阳")].label, "宜阳县");
+        assert_eq!(g.resolve("无此人", &[]), Resolution::NotFound);
+        assert_eq!(g.resolve("秦守源", &[Kind::Place]), Resolution::NotFound);
+        // "市" is inside several labels.
+        assert!(matches!(g.resolve("洛阳", &[]), Resolution::Found(_) | Resolution::Ambiguous(_)));
+    }
+
+    #[test]
+    fn neighbourhoods_and_kind_filters_keep_only_what_was_asked() {
+        let g = graph();
+        let near = g.around(find(&g, "柳新宇"), 1);
+        let labels: HashSet<&str> = near.graph.node_weights().map(|e| e.label.as_str()).collect();
+        assert!(labels.contains("柳新宇") && labels.iter().any(|l| l.contains("营商环境大会")), "{labels:?}");
+        assert!(!labels.contains("宜阳县"), "{labels:?}");
+        let people = g.of_kinds(&[Kind::Person]);
+        assert!(people.graph.node_weights().all(|e| e.kind == Kind::Person));
+        assert_eq!(people.edge_count(), 0);
+    }
+}
