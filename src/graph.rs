@@ -327,6 +327,71 @@ SELECT DISTINCT ?s ?p ?o ?role ?sentence ?doc ?source WHERE {{
     }
 }
 
+/// A path through the graph: `nodes[i]` and `nodes[i + 1]` are joined by `edges[i]` (either way).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphPath {
+    pub nodes: Vec<NodeIndex>,
+    pub edges: Vec<petgraph::graph::EdgeIndex>,
+}
+
+impl EntityGraph {
+    /// Every shortest path from `from` to `to` of at most `max_hops` edges, following edges either
+    /// way, at most `limit` of them (in a stable order). Empty when the two are not connected so.
+    pub fn shortest_paths(&self, from: NodeIndex, to: NodeIndex, max_hops: usize, limit: usize) -> Vec<GraphPath> {
+        if from == to {
+            return vec![GraphPath { nodes: vec![from], edges: vec![] }];
+        }
+        // Breadth-first from `from`, keeping every predecessor on a shortest route.
+        let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(from, 0)]);
+        let mut preds: HashMap<NodeIndex, Vec<(NodeIndex, petgraph::graph::EdgeIndex)>> = HashMap::new();
+        let mut queue = VecDeque::from([from]);
+        while let Some(n) = queue.pop_front() {
+            let d = dist[&n];
+            if d >= max_hops || dist.get(&to).is_some_and(|&t| d >= t) {
+                continue;
+            }
+            let mut next: Vec<(NodeIndex, petgraph::graph::EdgeIndex)> = self.neighbours(n).collect();
+            next.sort();
+            for (m, e) in next {
+                match dist.get(&m) {
+                    None => {
+                        dist.insert(m, d + 1);
+                        preds.entry(m).or_default().push((n, e));
+                        queue.push_back(m);
+                    }
+                    Some(&dm) if dm == d + 1 => preds.entry(m).or_default().push((n, e)),
+                    _ => {}
+                }
+            }
+        }
+        if !dist.contains_key(&to) {
+            return Vec::new();
+        }
+        // Walk back from `to`, depth first, up to `limit` paths.
+        let mut out = Vec::new();
+        let mut stack: Vec<(NodeIndex, Vec<NodeIndex>, Vec<petgraph::graph::EdgeIndex>)> = vec![(to, vec![to], vec![])];
+        while let Some((n, nodes, edges)) = stack.pop() {
+            if out.len() >= limit {
+                break;
+            }
+            if n == from {
+                let (mut nodes, mut edges) = (nodes, edges);
+                nodes.reverse();
+                edges.reverse();
+                out.push(GraphPath { nodes, edges });
+                continue;
+            }
+            for &(p, e) in preds.get(&n).map_or(&[][..], Vec::as_slice).iter().rev() {
+                let (mut nn, mut ee) = (nodes.clone(), edges.clone());
+                nn.push(p);
+                ee.push(e);
+                stack.push((p, nn, ee));
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,5 +447,18 @@ mod tests {
         let people = g.of_kinds(&[Kind::Person]);
         assert!(people.graph.node_weights().all(|e| e.kind == Kind::Person));
         assert_eq!(people.edge_count(), 0);
+    }
+
+    #[test]
+    fn shortest_paths_go_through_shared_events_either_way() {
+        let g = graph();
+        let (a, b) = (find(&g, "秦守源"), find(&g, "柳新宇"));
+        let paths = g.shortest_paths(a, b, 4, 10);
+        assert_eq!(paths.len(), 1, "{paths:?}");
+        let p = &paths[0];
+        assert_eq!(p.nodes.len(), 3);
+        assert_eq!(g.graph[p.nodes[1]].kind, Kind::Event);
+        assert_eq!(p.edges.len(), 2);
+        assert!(g.shortest_paths(a, b, 1, 10).is_empty());
     }
 }

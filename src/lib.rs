@@ -16,3 +16,4 @@ pub mod input;
 pub mod demo;
 pub mod evidence;
 pub mod graph;
+pub mod table;

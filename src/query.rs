@@ -473,7 +473,7 @@ fn is_simple_local_name(local: &str) -> bool {
 }
 
 /// Cuts `text` to at most `max` terminal columns, marking the cut with `...`.
-fn truncate_to_width(text: &str, max: usize) -> String {
+pub(crate) fn truncate_to_width(text: &str, max: usize) -> String {
     if display_width(text) <= max {
         return text.to_owned();
     }
@@ -493,7 +493,7 @@ fn truncate_to_width(text: &str, max: usize) -> String {
 }
 
 /// Writes `| a | b |` rows, a `|---|---|` rule under the header and a final `N rows` line.
-fn write_table(
+pub(crate) fn write_table(
     header: &[String],
     rows: &[Vec<String>],
     out: &mut dyn Write,
