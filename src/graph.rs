@@ -112,7 +112,8 @@ impl Relation {
     /// The relation as a reader says it: "出席（主持、讲话）", "任职于", "位于"…
     pub fn label_zh(&self) -> String {
         let base = RELATIONS.iter().find(|(p, _, _)| *p == self.predicate).map_or(self.predicate.as_str(), |r| r.2);
-        if self.roles.is_empty() {
+        // A plain attendance says no more than the relation itself ("出席", not "出席（出席）").
+        if self.roles.is_empty() || self.roles == ["attended"] {
             base.to_string()
         } else {
             let roles: Vec<&str> = self.roles.iter().map(|r| role_zh(r)).collect();
@@ -279,6 +280,20 @@ SELECT DISTINCT ?s ?p ?o ?role ?sentence ?doc ?source WHERE {{
         } else {
             exact
         };
+        // "洛阳" among 洛阳市, 洛阳市委, 洛阳某公司…: the division written without its suffix.
+        if partial.len() > 1 {
+            let division: Vec<NodeIndex> = partial
+                .iter()
+                .copied()
+                .filter(|&n| {
+                    let e = &self.graph[n];
+                    e.kind == Kind::Place && e.label.strip_prefix(name).is_some_and(|rest| ["省", "市", "县", "区", "自治州", "自治县", "盟", "旗"].contains(&rest))
+                })
+                .collect();
+            if division.len() == 1 {
+                return Resolution::Found(division[0]);
+            }
+        }
         match partial.len() {
             0 => Resolution::NotFound,
             1 => Resolution::Found(partial[0]),
@@ -433,8 +448,9 @@ mod tests {
         assert_eq!(g.graph[find(&g, "宜阳")].label, "宜阳县");
         assert_eq!(g.resolve("无此人", &[]), Resolution::NotFound);
         assert_eq!(g.resolve("秦守源", &[Kind::Place]), Resolution::NotFound);
-        // "市" is inside several labels.
-        assert!(matches!(g.resolve("洛阳", &[]), Resolution::Found(_) | Resolution::Ambiguous(_)));
+        // A division's short form wins over the bodies and companies named after it.
+        assert_eq!(g.graph[find(&g, "洛阳")].label, "洛阳市");
+        assert!(matches!(g.resolve("市", &[]), Resolution::Ambiguous(_)));
     }
 
     #[test]

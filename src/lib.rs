@@ -17,3 +17,6 @@ pub mod demo;
 pub mod evidence;
 pub mod graph;
 pub mod table;
+pub mod analyze;
+pub mod ask;
+pub mod export;

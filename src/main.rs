@@ -1,5 +1,7 @@
 //! The `newsgraph` command line: a thin layer over the library.
 
+mod cli;
+
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::{demo, evidence, extract, input, query, store};
@@ -55,6 +57,12 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<query::QueryFormat>,
     },
+    /// Answer a question in Chinese from the graph ("谁出席了…", "…出席了哪些活动", "…有哪些项目"…).
+    Ask(cli::ask::AskArgs),
+    /// Analyse the graph: centrality, paths between two entities, communities, co-attendance.
+    Analyze(cli::analyze::AnalyzeArgs),
+    /// Export the graph for Gephi, Cytoscape, Graphviz or a web page, or dump it as RDF.
+    Export(cli::export::ExportArgs),
     /// Build a graph from the bundled sample articles in a temporary store and show what it holds.
     Demo {
         /// Use these articles instead of examples/articles.
@@ -71,6 +79,10 @@ enum ExtractFormat {
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
+        // A reader that stops early (`| head`) is not an error.
+        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            return;
+        }
         eprintln!("newsgraph: {e:#}");
         std::process::exit(1);
     }
@@ -95,6 +107,9 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Extract { path, per_line, format: ExtractFormat::Jsonl } => extract_mentions(&path, per_line, &mut out),
+        Command::Ask(args) => cli::ask::run(&cli.store, args, &mut out),
+        Command::Analyze(args) => cli::analyze::run(&cli.store, args, &mut out),
+        Command::Export(args) => cli::export::run(&cli.store, args, &mut out),
         Command::Demo { dir } => demo::run(dir.as_deref(), &mut out),
         Command::Evidence { name, format } => {
             let st = store::open_read_only(&cli.store)?;

@@ -1,0 +1,159 @@
+//! Names in questions → entities of the graph (their IRIs), so that no user text reaches SPARQL.
+
+use super::AskError;
+use crate::graph::{EntityGraph, Kind, Resolution};
+use oxigraph::model::NamedNode;
+use petgraph::graph::NodeIndex;
+
+/// What a name slot may refer to: groups of kinds tried in order (the first group that finds
+/// anything decides), and how the thing is called in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Person,
+    Event,
+    /// An administrative area, else an organisation used as a location (a development zone).
+    Place,
+    /// Any entity.
+    Any,
+}
+
+impl Target {
+    fn kind_groups(self) -> &'static [&'static [Kind]] {
+        match self {
+            Target::Person => &[&[Kind::Person]],
+            Target::Event => &[&[Kind::Event]],
+            Target::Place => &[&[Kind::Place], &[Kind::Organization]],
+            Target::Any => &[&[]],
+        }
+    }
+
+    /// The thing looked for, in Chinese ("人物", "活动"…).
+    pub fn noun_zh(self) -> &'static str {
+        match self {
+            Target::Person => "人物",
+            Target::Event => "活动",
+            Target::Place => "地点",
+            Target::Any => "实体",
+        }
+    }
+}
+
+/// An entity a name was resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub node: NodeIndex,
+    pub iri: NamedNode,
+    pub label: String,
+}
+
+/// Resolves `name` to one entity of the target's kinds: exact label or alias first, then labels
+/// containing it or contained in it ([`EntityGraph::resolve`]); failing that, the same on names
+/// without punctuation and quote marks (三个一批活动 → 第一次“三个一批”活动).
+pub fn resolve(graph: &EntityGraph, name: &str, target: Target) -> Result<Resolved, AskError> {
+    let strict = target.kind_groups().iter().map(|kinds| graph.resolve(name, kinds));
+    let loose = target.kind_groups().iter().map(|kinds| resolve_folded(graph, name, kinds));
+    match strict.chain(loose).find(|r| *r != Resolution::NotFound) {
+        Some(Resolution::Found(node)) => resolved(graph, node),
+        Some(Resolution::Ambiguous(nodes)) => {
+            let candidates = nodes.iter().map(|&n| describe(graph, n)).collect();
+            Err(AskError::Ambiguous { name: name.to_string(), what: target.noun_zh(), candidates })
+        }
+        _ => Err(AskError::UnknownName { name: name.to_string(), what: target.noun_zh() }),
+    }
+}
+
+/// Letters and digits only (CJK characters are letters): what is left of a name without blanks,
+/// punctuation and quote marks.
+pub fn fold(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// [`EntityGraph::resolve`] on folded names; names of fewer than two characters match nothing.
+fn resolve_folded(graph: &EntityGraph, name: &str, kinds: &[Kind]) -> Resolution {
+    let wanted = fold(name);
+    if wanted.chars().count() < 2 {
+        return Resolution::NotFound;
+    }
+    let nodes = || graph.graph.node_indices().filter(|&n| kinds.is_empty() || kinds.contains(&graph.graph[n].kind));
+    let names = |n: NodeIndex| graph.graph[n].names().map(fold).collect::<Vec<_>>();
+    let exact: Vec<NodeIndex> = nodes().filter(|&n| names(n).contains(&wanted)).collect();
+    let mut found = if exact.is_empty() {
+        nodes()
+            .filter(|&n| names(n).iter().any(|l| l.contains(&wanted) || (l.chars().count() >= 2 && wanted.contains(l.as_str()))))
+            .collect()
+    } else {
+        exact
+    };
+    match found.len() {
+        0 => Resolution::NotFound,
+        1 => Resolution::Found(found[0]),
+        _ => {
+            found.sort_by(|a, b| graph.graph[*a].label.cmp(&graph.graph[*b].label));
+            Resolution::Ambiguous(found)
+        }
+    }
+}
+
+fn resolved(graph: &EntityGraph, node: NodeIndex) -> Result<Resolved, AskError> {
+    let entity = &graph.graph[node];
+    let iri = NamedNode::new(entity.iri.as_str()).map_err(|e| AskError::Query(e.into()))?;
+    Ok(Resolved { node, iri, label: entity.label.clone() })
+}
+
+/// Chinese name of an entity kind.
+pub fn kind_zh(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "人物",
+        Kind::Organization => "机构",
+        Kind::Place => "地点",
+        Kind::Project => "项目",
+        Kind::Event => "活动",
+    }
+}
+
+/// A candidate as a user can tell it apart: "民营企业家座谈会（活动，2025-03-03）".
+pub fn describe(graph: &EntityGraph, node: NodeIndex) -> String {
+    let e = &graph.graph[node];
+    let detail = match e.kind {
+        Kind::Event => e.attribute("startDate").map(str::to_string),
+        Kind::Person => Some(e.values("jobTitle").join("、")).filter(|t| !t.is_empty()),
+        Kind::Place => e.attribute("divisionCode").map(str::to_string),
+        _ => None,
+    };
+    match detail {
+        Some(d) => format!("{}（{}，{}）", e.label, kind_zh(e.kind), d),
+        None => format!("{}（{}）", e.label, kind_zh(e.kind)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::store::Store;
+
+    fn graph() -> EntityGraph {
+        let store = Store::new().unwrap();
+        let page = "2月23日，全省开发区2024年第一次“三个一批”活动举行。省长金湘军出席并讲话。\n\
+            3月4日，市委书记秦守源在宜阳县调研。";
+        crate::store::ingest(&store, page, "a.txt").unwrap();
+        EntityGraph::load(&store).unwrap()
+    }
+
+    fn label(graph: &EntityGraph, name: &str, target: Target) -> String {
+        match resolve(graph, name, target) {
+            Ok(r) => r.label,
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn names_resolve_exactly_by_part_by_short_form_and_without_quote_marks() {
+        let g = graph();
+        assert_eq!(label(&g, "金湘军", Target::Person), "金湘军");
+        assert_eq!(label(&g, "宜阳", Target::Place), "宜阳县");
+        assert_eq!(label(&g, "三个一批活动", Target::Event), "全省开发区2024年第一次“三个一批”活动");
+        assert_eq!(label(&g, "金湘军", Target::Event), "没有找到名为“金湘军”的活动");
+        assert_eq!(label(&g, "}#", Target::Any), "没有找到名为“}#”的实体");
+        assert_eq!(fold("“三个一批” 活动, ok!"), "三个一批活动ok");
+    }
+}
