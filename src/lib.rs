@@ -3,7 +3,8 @@
 //!
 //! The pipeline runs one way: [`text`] (OCR clean-up, sentences, articles) → [`lexicon`]
 //! (dictionaries, gazetteer, jieba-rs) → [`extract`] (entities, relations, events) → [`rdf`]
-//! (facts → quads) → [`store`] (embedded Oxigraph). [`query`] reads the store.
+//! (facts → quads) → [`store`] (embedded Oxigraph). [`query`], [`ask`], [`analyze`] and [`export`]
+//! only read the store; [`graph`] is the entity graph they share.
 
 pub mod extract;
 pub mod lexicon;
