@@ -32,6 +32,17 @@ impl Kind {
         }
     }
 
+    /// How the kind reads in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Person => "人物",
+            Kind::Organization => "机构",
+            Kind::Place => "地点",
+            Kind::Project => "项目",
+            Kind::Event => "活动",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }

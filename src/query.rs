@@ -17,6 +17,7 @@ use oxigraph::sparql::{
     QueryTripleIter, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
+use crate::rdf::PREFIXES;
 use std::io::{BufWriter, Write};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -47,19 +48,6 @@ pub struct QueryOutcome {
     /// Solutions or triples written (1 for ASK).
     pub rows: usize,
 }
-
-/// Namespace prefixes used for Turtle output and for abbreviating IRIs in tables.
-const PREFIXES: &[(&str, &str)] = &[
-    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ("schema", "http://schema.org/"),
-    ("org", "http://www.w3.org/ns/org#"),
-    ("prov", "http://www.w3.org/ns/prov#"),
-    ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("dcterms", "http://purl.org/dc/terms/"),
-    ("ng", "https://newsgraph.local/ns#"),
-];
 
 /// Table cells wider than this (in terminal columns) are truncated with `...`.
 const MAX_CELL_WIDTH: usize = 60;

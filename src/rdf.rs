@@ -18,6 +18,19 @@ pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 
+/// Namespace prefixes for Turtle, TriG and RDF/XML output and for abbreviating IRIs in tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("schema", SCHEMA),
+    ("org", ORG),
+    ("prov", PROV),
+    ("skos", SKOS),
+    ("dcterms", DCTERMS),
+    ("ng", NG),
+];
+
 fn iri(base: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{base}{local}"))
 }

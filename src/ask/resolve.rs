@@ -100,17 +100,6 @@ fn resolved(graph: &EntityGraph, node: NodeIndex) -> Result<Resolved, AskError> 
     Ok(Resolved { node, iri, label: entity.label.clone() })
 }
 
-/// Chinese name of an entity kind.
-pub fn kind_zh(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "人物",
-        Kind::Organization => "机构",
-        Kind::Place => "地点",
-        Kind::Project => "项目",
-        Kind::Event => "活动",
-    }
-}
-
 /// A candidate as a user can tell it apart: "民营企业家座谈会（活动，2025-03-03）".
 pub fn describe(graph: &EntityGraph, node: NodeIndex) -> String {
     let e = &graph.graph[node];
@@ -121,8 +110,8 @@ pub fn describe(graph: &EntityGraph, node: NodeIndex) -> String {
         _ => None,
     };
     match detail {
-        Some(d) => format!("{}（{}，{}）", e.label, kind_zh(e.kind), d),
-        None => format!("{}（{}）", e.label, kind_zh(e.kind)),
+        Some(d) => format!("{}（{}，{}）", e.label, e.kind.zh(), d),
+        None => format!("{}（{}）", e.label, e.kind.zh()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `newsgraph analyze centrality|path|communities|coattendance`: flags → [`newsgraph::analyze`].
 
-use super::TableFormat;
+use super::{KindArg, TableFormat};
 use anyhow::{bail, Result};
 use clap::{Subcommand, ValueEnum};
 use newsgraph::analyze::{self, Measure};
@@ -94,28 +94,6 @@ impl From<MeasureArg> for Measure {
             MeasureArg::Pagerank => Measure::PageRank,
             MeasureArg::Betweenness => Measure::Betweenness,
             MeasureArg::Closeness => Measure::Closeness,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum KindArg {
-    Person,
-    #[value(alias = "org")]
-    Organization,
-    Place,
-    Project,
-    Event,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Person => Kind::Person,
-            KindArg::Organization => Kind::Organization,
-            KindArg::Place => Kind::Place,
-            KindArg::Project => Kind::Project,
-            KindArg::Event => Kind::Event,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! `newsgraph export --format F [-o FILE] [--around NAME --depth N] [--types ...] [--graph IRI]`:
 //! flags mapped onto [`newsgraph::export`].
 
+use super::KindArg;
 use anyhow::{Context, Result};
-use clap::ValueEnum;
 use newsgraph::export::{self, Format, Options};
 use newsgraph::graph::Kind;
 use newsgraph::store;
@@ -32,33 +32,6 @@ pub struct ExportArgs {
     /// RDF formats only: just this named graph (its IRI, or the source path of its document).
     #[arg(long, value_name = "IRI")]
     graph: Option<String>,
-}
-
-/// A kind of entity on the command line.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum KindArg {
-    #[value(alias = "persons", alias = "people")]
-    Person,
-    #[value(alias = "org", alias = "orgs", alias = "organisation", alias = "organizations")]
-    Organization,
-    #[value(alias = "places")]
-    Place,
-    #[value(alias = "projects")]
-    Project,
-    #[value(alias = "events")]
-    Event,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
-        match k {
-            KindArg::Person => Kind::Person,
-            KindArg::Organization => Kind::Organization,
-            KindArg::Place => Kind::Place,
-            KindArg::Project => Kind::Project,
-            KindArg::Event => Kind::Event,
-        }
-    }
 }
 
 /// Exports the store at `store` as `args` say, to `-o FILE` or to `out`.

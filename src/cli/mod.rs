@@ -5,6 +5,7 @@ pub mod ask;
 pub mod export;
 
 use clap::ValueEnum;
+use newsgraph::graph::Kind;
 use newsgraph::table::OutputFormat;
 
 /// Output format of tabular answers.
@@ -21,6 +22,33 @@ impl From<TableFormat> for OutputFormat {
             TableFormat::Table => OutputFormat::Table,
             TableFormat::Json => OutputFormat::Json,
             TableFormat::Csv => OutputFormat::Csv,
+        }
+    }
+}
+
+/// A kind of entity on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KindArg {
+    #[value(alias = "persons", alias = "people")]
+    Person,
+    #[value(alias = "org", alias = "orgs", alias = "organisation", alias = "organizations")]
+    Organization,
+    #[value(alias = "places")]
+    Place,
+    #[value(alias = "projects")]
+    Project,
+    #[value(alias = "events")]
+    Event,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Person => Kind::Person,
+            KindArg::Organization => Kind::Organization,
+            KindArg::Place => Kind::Place,
+            KindArg::Project => Kind::Project,
+            KindArg::Event => Kind::Event,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! `relation`, `label` (Chinese), `roles` (list), `weight`, and `evidence` as a list of
 //! `{"sentence", "source", "document"}`.
 
-use super::{edge_id, edge_weight, kind_colour, kind_zh, node_id};
+use super::{edge_id, edge_weight, kind_colour, node_id};
 use crate::graph::{EntityGraph, Kind, Relation};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -18,7 +18,7 @@ pub fn document(g: &EntityGraph, title: &str) -> Value {
     let nodes: Vec<Value> = g.graph.node_indices().map(|n| json!({ "data": node_data(g, n) })).collect();
     let edges: Vec<Value> = g.graph.edge_references().map(|e| json!({ "data": edge_data(e) })).collect();
     let legend: Vec<Value> =
-        Kind::ALL.iter().map(|&k| json!({"type": k.as_str(), "type_zh": kind_zh(k), "color": kind_colour(k)})).collect();
+        Kind::ALL.iter().map(|&k| json!({"type": k.as_str(), "type_zh": k.zh(), "color": kind_colour(k)})).collect();
     json!({
         "format_version": "1.0",
         "generated_by": "newsgraph",
@@ -34,7 +34,7 @@ fn node_data(g: &EntityGraph, n: NodeIndex) -> Value {
     data.insert("id".into(), node_id(n).into());
     data.insert("label".into(), e.label.clone().into());
     data.insert("type".into(), e.kind.as_str().into());
-    data.insert("type_zh".into(), kind_zh(e.kind).into());
+    data.insert("type_zh".into(), e.kind.zh().into());
     data.insert("iri".into(), e.iri.clone().into());
     data.insert("color".into(), kind_colour(e.kind).into());
     for (name, values) in &e.attributes {

@@ -4,7 +4,7 @@
 //! Besides the Graphviz attributes, nodes carry `type` and `iri` and edges `relation` (Graphviz
 //! ignores them; other readers of DOT, e.g. pydot, keep them).
 
-use super::{edge_weight, evidence_text, join_values, kind_colour, kind_zh, node_id};
+use super::{edge_weight, evidence_text, join_values, kind_colour, node_id};
 use crate::graph::{EntityGraph, Kind, Relation};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -64,7 +64,7 @@ fn shape(kind: Kind) -> &'static str {
 fn legend(title: &str) -> String {
     let cells: String = Kind::ALL
         .iter()
-        .map(|&k| format!(r#"<td bgcolor="{}"><font color="white">{} {}</font></td>"#, kind_colour(k), kind_zh(k), k.as_str()))
+        .map(|&k| format!(r#"<td bgcolor="{}"><font color="white">{} {}</font></td>"#, kind_colour(k), k.zh(), k.as_str()))
         .collect();
     format!(r#"<<table border="0" cellspacing="4"><tr><td colspan="5"><b>{}</b></td></tr><tr>{cells}</tr></table>>"#, html(title))
 }
@@ -87,7 +87,7 @@ pub fn write(g: &EntityGraph, title: &str, w: &mut dyn Write) -> io::Result<()> 
 /// The tooltip of a node: type, then every literal fact.
 fn node_tooltip(g: &EntityGraph, n: NodeIndex) -> String {
     let e = &g.graph[n];
-    let mut lines = vec![format!("{}（{}）", e.label, kind_zh(e.kind))];
+    let mut lines = vec![format!("{}（{}）", e.label, e.kind.zh())];
     lines.extend(e.attributes.iter().map(|(k, v)| format!("{k}: {}", join_values(v))));
     lines.join("\n")
 }

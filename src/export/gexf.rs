@@ -5,7 +5,7 @@
 //! attributes: `relation`, `roles`, `evidence`, `sources`; the edge `label` is the Chinese reading.
 
 use super::xml::escape;
-use super::{attribute_names, edge_id, edge_weight, evidence_sources, evidence_text, join_values, kind_rgb, kind_zh, node_id};
+use super::{attribute_names, edge_id, edge_weight, evidence_sources, evidence_text, join_values, kind_rgb, node_id};
 use crate::graph::{EntityGraph, Relation};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -66,7 +66,7 @@ fn write_node(g: &EntityGraph, n: NodeIndex, attributes: &[String], w: &mut dyn 
     writeln!(w, r#"      <node id="{}" label="{}">"#, node_id(n), escape(&e.label))?;
     writeln!(w, "        <attvalues>")?;
     attvalue(w, "type", e.kind.as_str())?;
-    attvalue(w, "type_zh", kind_zh(e.kind))?;
+    attvalue(w, "type_zh", e.kind.zh())?;
     attvalue(w, "iri", &e.iri)?;
     for name in attributes {
         if let Some(values) = e.attributes.get(name) {

@@ -6,7 +6,7 @@
 //! line with its source), `sources` and `weight` (the number of evidence sentences, at least 1).
 
 use super::xml::escape;
-use super::{attribute_names, edge_id, edge_weight, evidence_sources, evidence_text, join_values, kind_colour, kind_zh, node_id};
+use super::{attribute_names, edge_id, edge_weight, evidence_sources, evidence_text, join_values, kind_colour, node_id};
 use crate::graph::EntityGraph;
 use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
@@ -66,7 +66,7 @@ fn write_node(g: &EntityGraph, n: petgraph::graph::NodeIndex, attributes: &[Stri
     writeln!(w, r#"    <node id="{}">"#, node_id(n))?;
     data(w, "label", &e.label)?;
     data(w, "type", e.kind.as_str())?;
-    data(w, "type_zh", kind_zh(e.kind))?;
+    data(w, "type_zh", e.kind.zh())?;
     data(w, "iri", &e.iri)?;
     data(w, "color", kind_colour(e.kind))?;
     for name in attributes {

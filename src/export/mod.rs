@@ -298,17 +298,6 @@ pub fn kind_rgb(kind: Kind) -> (u8, u8, u8) {
     (byte(0), byte(2), byte(4))
 }
 
-/// How a kind reads in Chinese.
-pub fn kind_zh(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "人物",
-        Kind::Organization => "机构",
-        Kind::Place => "地点",
-        Kind::Project => "项目",
-        Kind::Event => "事件",
-    }
-}
-
 /// The literal attribute names present on any node, sorted: the extra columns of the graph formats.
 pub fn attribute_names(g: &EntityGraph) -> Vec<String> {
     let names: BTreeSet<&String> = g.graph.node_weights().flat_map(|e| e.attributes.keys()).collect();

@@ -17,20 +17,8 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::{QuadIter, Store};
 use std::collections::{HashMap, HashSet};
+use crate::rdf::PREFIXES;
 use std::io::Write;
-
-/// Namespace prefixes written in Turtle, TriG and RDF/XML.
-const PREFIXES: [(&str, &str); 9] = [
-    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ("schema", "http://schema.org/"),
-    ("org", "http://www.w3.org/ns/org#"),
-    ("prov", "http://www.w3.org/ns/prov#"),
-    ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("dcterms", "http://purl.org/dc/terms/"),
-    ("ng", "https://newsgraph.local/ns#"),
-];
 
 /// The Oxigraph format of an RDF export format; `None` for the graph formats.
 pub fn rdf_format(format: Format) -> Option<RdfFormat> {
@@ -47,7 +35,7 @@ pub fn rdf_format(format: Format) -> Option<RdfFormat> {
 fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
     let mut s = RdfSerializer::from_format(format);
     for (name, iri) in PREFIXES {
-        s = s.with_prefix(name, iri).context("invalid prefix")?;
+        s = s.with_prefix(*name, *iri).context("invalid prefix")?;
     }
     Ok(s)
 }
