@@ -259,7 +259,8 @@ SELECT DISTINCT ?s ?p ?o ?role ?sentence ?doc ?source WHERE {{
     fn endpoints(&self, row: &Row) -> Option<(NodeIndex, NodeIndex, String)> {
         let s = *self.by_iri.get(row.get("s")?)?;
         let o = *self.by_iri.get(row.get("o")?)?;
-        let p = RELATIONS.iter().find(|r| Some(&r.1.to_string()) == row.get("p"))?.0;
+        let p = row.get("p")?;
+        let p = RELATIONS.iter().find(|r| r.1 == p)?.0;
         Some((s, o, p.to_string()))
     }
 
