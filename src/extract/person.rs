@@ -49,12 +49,13 @@ pub struct Context<'a> {
 }
 
 pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
+    let model = from_name_model(cx);
     let mut found: Vec<PersonMention> = Vec::new();
-    after_titles(cx, &mut found);
-    after_leader_words(cx, &mut found);
+    after_titles(cx, &model, &mut found);
+    after_leader_words(cx, &model, &mut found);
     bylines(cx, &mut found);
     before_speech_verbs(cx, &mut found);
-    from_name_model(cx, &mut found);
+    found.extend(model);
     found = resolve_overlaps(found);
     repeated_mentions(cx.chars, &mut found);
     found.sort_by_key(|m| m.start);
@@ -81,9 +82,15 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
     out
 }
 
-/// Does a name start at `at`? Returns its end. A two-character name ends early when the third
+/// Does a name start at `at`? Returns its end. The rules of [`read_name_by_rules`] decide; where
+/// they see no name (jieba cut it into everyday words: "张/新生"), a name the model read there counts.
+fn read_name(cx: &Context, at: usize, known: &[PersonMention], model: &[PersonMention]) -> Option<usize> {
+    read_name_by_rules(cx, at, known).or_else(|| model.iter().find(|m| m.start == at).map(|m| m.end))
+}
+
+/// A name at `at` by the lexicon and jieba's words. A two-character name ends early when the third
 /// character is one that follows names (刘星赴…); a name known from elsewhere on the page wins.
-fn read_name(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> {
+fn read_name_by_rules(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> {
     let chars = cx.chars;
     let sl = cx.lex.is_surname_start(chars, at)?;
     for k in known {
@@ -159,7 +166,7 @@ fn given_name_conjunction(cx: &Context, at: usize) -> bool {
         || matches!(cx.chars[next], '市' | '省' | '县' | '区')
 }
 
-fn after_titles(cx: &Context, found: &mut Vec<PersonMention>) {
+fn after_titles(cx: &Context, model: &[PersonMention], found: &mut Vec<PersonMention>) {
     let chars = cx.chars;
     for head_end in 1..chars.len() {
         let Some(head_len) = cx.lex.titles.longest_ending_at(chars, head_end) else { continue };
@@ -168,7 +175,7 @@ fn after_titles(cx: &Context, found: &mut Vec<PersonMention>) {
         if chars[at] == ' ' && BYLINE_TITLES.contains(&head.as_str()) {
             at += 1;
         }
-        let Some(end) = read_name(cx, at, found) else { continue };
+        let Some(end) = read_name(cx, at, found, model) else { continue };
         let titles = title_chain(cx, head_end - head_len, head_end);
         if titles.is_empty() {
             continue;
@@ -177,7 +184,7 @@ fn after_titles(cx: &Context, found: &mut Vec<PersonMention>) {
         // "（记者王某 冯某）": the same title for a list of names.
         let mut next = end;
         while chars.get(next).is_some_and(|c| matches!(c, ' ' | '、')) {
-            let Some(e2) = read_name(cx, next + 1, found) else { break };
+            let Some(e2) = read_name(cx, next + 1, found, model) else { break };
             found.push(PersonMention { start: next + 1, end: e2, name: collect(&chars[next + 1..e2]), titles: titles.clone() });
             next = e2;
         }
@@ -247,7 +254,7 @@ fn title_start(cx: &Context, head_start: usize) -> usize {
 }
 
 /// "市领导丁某、刘某参加": names after a collective label, without titles.
-fn after_leader_words(cx: &Context, found: &mut Vec<PersonMention>) {
+fn after_leader_words(cx: &Context, model: &[PersonMention], found: &mut Vec<PersonMention>) {
     let chars = cx.chars;
     for e in 1..chars.len() {
         if cx.lex.leader_words.longest_ending_at(chars, e).is_none() {
@@ -257,7 +264,7 @@ fn after_leader_words(cx: &Context, found: &mut Vec<PersonMention>) {
         loop {
             let end = match list_item_end(chars, at) {
                 Some(end) if looks_like_name(cx, &collect(&chars[at..end])) && !holds_common_word(cx, at, end) => end,
-                _ => match read_name(cx, at, found) {
+                _ => match read_name(cx, at, found, model) {
                     Some(end) if closes_list(cx, end) => end,
                     _ => break,
                 },
@@ -384,7 +391,8 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
 /// Names the statistical model reads in running text ("彭某某认为…"), kept only where they also look
 /// like a name to our lexicon: a known surname first, no title or function characters, not a place,
 /// organisation or everyday word, and not cutting through a word jieba sees.
-fn from_name_model(cx: &Context, found: &mut Vec<PersonMention>) {
+fn from_name_model(cx: &Context) -> Vec<PersonMention> {
+    let mut found = Vec::new();
     let surname_at = cx.lex.surname_starts(cx.chars);
     for (start, end) in cx.lex.name_model.names(cx.chars, &surname_at) {
         let name = collect(&cx.chars[start..end]);
@@ -410,6 +418,7 @@ fn from_name_model(cx: &Context, found: &mut Vec<PersonMention>) {
         }
         found.push(PersonMention { start, end, name, titles: vec![] });
     }
+    found
 }
 
 /// Overlapping candidates: the one with titles, then the longer, wins.
@@ -524,5 +533,12 @@ mod tests {
     #[test]
     fn forms_of_address_and_thanks_are_not_names() {
         assert!(persons("主持人：谢谢李总。张总也来了。").is_empty(), "{:?}", persons("主持人：谢谢李总。张总也来了。"));
+    }
+
+    #[test]
+    fn a_name_jieba_cuts_into_everyday_words_still_takes_its_title() {
+        // jieba reads 张/q 新生/n; the name model sees 张新生 whole.
+        let p = persons("区教育局副局长张新生表示，");
+        assert_eq!(p, vec![("张新生".to_string(), vec!["区教育局副局长".to_string()])]);
     }
 }
