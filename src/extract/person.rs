@@ -77,6 +77,14 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
             out.push((*s, *e));
         }
     }
+    // A surname with a title is how someone is addressed ("王主任", "傅主编"): the title is a post.
+    for i in 1..chars.len() {
+        let Some(n) = lex.titles.longest_starting_at(chars, i).filter(|&n| n >= 2) else { continue };
+        let by_surname = lex.surnames.contains(&chars[i - 1].to_string()) && (i < 2 || !crate::text::chars::is_cjk(chars[i - 2]) || tokens.starts[i - 1]);
+        if by_surname && tokens.ends[i + n] {
+            out.push((i, i + n));
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -540,5 +548,24 @@ mod tests {
         // jieba reads 张/q 新生/n; the name model sees 张新生 whole.
         let p = persons("区教育局副局长张新生表示，");
         assert_eq!(p, vec![("张新生".to_string(), vec!["区教育局副局长".to_string()])]);
+    }
+
+    fn positions(s: &str) -> Vec<String> {
+        let lex = lexicon();
+        let chars: Vec<char> = s.chars().collect();
+        let tokens = Tokens::new(lex, s, chars.len());
+        let places = find_places(lex, &chars, &tokens);
+        let orgs = find_orgs(lex, &chars, &tokens, &places);
+        let cx = Context { lex, chars: &chars, tokens: &tokens, orgs: &orgs, places: &places };
+        let persons = find_persons(&cx);
+        position_spans(lex, &chars, &tokens, &persons).into_iter().map(|(s, e)| collect(&chars[s..e])).collect()
+    }
+
+    #[test]
+    fn posts_are_the_title_words_next_to_names_and_in_forms_of_address() {
+        assert_eq!(positions("市商务局副局长孟凡青表示，"), vec!["副局长"]);
+        assert_eq!(positions("据园区管委会的刘主任介绍，"), vec!["主任"]);
+        // A title word inside an everyday word is not a post.
+        assert!(positions("今天主任务是学习。").is_empty(), "{:?}", positions("今天主任务是学习。"));
     }
 }
