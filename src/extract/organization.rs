@@ -70,7 +70,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
         }
     }
     let start = match lex.gov_bodies.longest_ending_at(chars, end) {
-        Some(n) => extend_with_place_prefix(chars, places, end - n),
+        Some(n) => extend_with_place_prefix(lex, chars, places, end - n),
         None => scan_left(lex, chars, tokens, places, end - suffix_len),
     };
     let start = tokens.skip_function_words(start, end - suffix_len);
@@ -119,11 +119,14 @@ fn starts_generic(name: &str, suffix_len: usize) -> bool {
     head.len() <= suffix_len + 2 && matches!(head[0], '该' | '本' | '我' | '各' | '此' | '其' | '每' | '两' | '三' | '一' | '这')
 }
 
-/// Takes place names and the level characters (省, 市, 县, 区) written before a department name.
-fn extend_with_place_prefix(chars: &[char], places: &[PlaceMention], mut start: usize) -> usize {
+/// Takes place names, country names and the level characters (省, 市, 县, 区) written before a
+/// department name.
+fn extend_with_place_prefix(lex: &Lexicon, chars: &[char], places: &[PlaceMention], mut start: usize) -> usize {
     loop {
         if let Some(p) = places.iter().find(|p| p.end == start) {
             start = p.start;
+        } else if let Some(n) = country_before(lex, chars, start) {
+            start -= n;
         } else if start > 0 && matches!(chars[start - 1], '省' | '市' | '县' | '区' | '州' | '旗') {
             start -= 1;
         } else if start >= 2 && chars[start - 2] == '中' && chars[start - 1] == '共' {
@@ -185,10 +188,12 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
         let ends_word = |n: usize| tokens.ends[i + n] || lex.titles.longest_starting_at(chars, i + n).is_some_and(|t| t >= 2);
         match lex.standalone_bodies.longest_starting_at(chars, i).filter(|&n| ends_word(n) && chars.get(i + n) != Some(&'门')) {
             Some(n) => {
+                // "美国国务院", "印度外交部": another country's body, not China's.
+                let start = i - country_before(lex, chars, i).unwrap_or(0);
                 out.push(OrgMention {
-                    start: i,
+                    start,
                     end: i + n,
-                    name: collect(&chars[i..i + n]),
+                    name: collect(&chars[start..i + n]),
                     org_type: OrgType::Government,
                     alias: None,
                 });
@@ -198,6 +203,11 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
         }
     }
     out
+}
+
+/// Length of the country or territory name that ends at `at` ("美国", "香港"), if any.
+fn country_before(lex: &Lexicon, chars: &[char], at: usize) -> Option<usize> {
+    lex.countries.longest_ending_at(chars, at)
 }
 
 /// Keeps the longest of overlapping mentions.
@@ -272,6 +282,12 @@ mod tests {
         assert_eq!(names("他到市发展和改革委员会调研"), vec!["市发展和改革委员会"]);
         assert_eq!(names("洛阳市工信局局长某某表示"), vec!["洛阳市工信局"]);
         assert_eq!(orgs("听取省商务厅汇报")[0].1, OrgType::Government);
+    }
+
+    #[test]
+    fn another_countrys_bodies_keep_the_country() {
+        assert_eq!(names("法国外交部发言人表示"), vec!["法国外交部"]);
+        assert_eq!(names("国务院常务会议指出"), vec!["国务院"]);
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub stop_before: WordSet,
     pub name_followers: HashSet<char>,
     pub surnames: WordSet,
+    /// Chinese names of countries and territories (data/countries.txt, generated from ISO 3166-1 data).
+    pub countries: WordSet,
     pub event_nouns: WordSet,
     /// Verb → role, longest verbs first.
     pub roles: Vec<(String, Role)>,
@@ -135,6 +137,7 @@ impl Lexicon {
                 .filter_map(|l| l.chars().next())
                 .collect(),
             surnames: WordSet::from_lines(include_str!("data/surnames.txt")),
+            countries: WordSet::from_lines(include_str!("data/countries.txt")),
             event_nouns: WordSet::from_lines(include_str!("data/event_nouns.txt")),
             roles: sorted_by_len(parse_pairs(include_str!("data/roles.tsv"), Role::parse)),
             org_suffixes: sorted_by_len(parse_pairs(include_str!("data/org_suffixes.tsv"), OrgType::parse)),
