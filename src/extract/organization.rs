@@ -282,6 +282,8 @@ mod tests {
         assert_eq!(names("他到市发展和改革委员会调研"), vec!["市发展和改革委员会"]);
         assert_eq!(names("洛阳市工信局局长某某表示"), vec!["洛阳市工信局"]);
         assert_eq!(orgs("听取省商务厅汇报")[0].1, OrgType::Government);
+        // Every standing abbreviation is a department name of its own.
+        assert_eq!(names("区住建委召开会议"), vec!["区住建委"]);
     }
 
     #[test]

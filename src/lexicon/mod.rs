@@ -124,6 +124,12 @@ impl Lexicon {
                 None => gov_bodies.insert(line),
             }
         }
+        let gov_abbreviations = parse_pairs(include_str!("data/gov_abbreviations.tsv"), |full| Some(full.to_string()));
+        // A department's abbreviation and its full form are both department names.
+        for (short, full) in &gov_abbreviations {
+            gov_bodies.insert(short);
+            gov_bodies.insert(full);
+        }
         let (place_exclusions, place_exclusions_full) = place_exclusions(include_str!("data/place_exclusions.txt"));
         let lex = Lexicon {
             project_object_verbs: WordSet::from_lines(include_str!("data/project_object_verbs.txt")),
@@ -143,7 +149,7 @@ impl Lexicon {
             org_suffixes: sorted_by_len(parse_pairs(include_str!("data/org_suffixes.tsv"), OrgType::parse)),
             gov_bodies,
             standalone_bodies,
-            gov_abbreviations: parse_pairs(include_str!("data/gov_abbreviations.tsv"), |full| Some(full.to_string())),
+            gov_abbreviations,
             everyday_short_names: HashSet::new(),
             gazetteer,
             jieba: Jieba::new(),
