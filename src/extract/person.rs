@@ -371,11 +371,12 @@ fn looks_like_name(cx: &Context, s: &str) -> bool {
         && cx.lex.org_type_of(s).is_none()
 }
 
-/// jieba names (nr) directly before a speech verb or a title: "李某表示", "王某同志", "习某总书记".
+/// jieba names (nr), or words jieba does not know (x: most often a name), directly before a speech
+/// verb or a title: "李某表示", "王某同志", "习某总书记".
 fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
     let words = &cx.tokens.words;
     for (i, (s, e, tag)) in words.iter().enumerate() {
-        if !tag.starts_with("nr") || !(2..=3).contains(&(e - s)) || cx.lex.is_surname_start(cx.chars, *s).is_none() {
+        if !(tag.starts_with("nr") || tag == "x") || !(2..=3).contains(&(e - s)) || cx.lex.is_surname_start(cx.chars, *s).is_none() {
             continue;
         }
         let name = collect(&cx.chars[*s..*e]);
@@ -567,5 +568,11 @@ mod tests {
         assert_eq!(positions("据园区管委会的刘主任介绍，"), vec!["主任"]);
         // A title word inside an everyday word is not a post.
         assert!(positions("今天主任务是学习。").is_empty(), "{:?}", positions("今天主任务是学习。"));
+    }
+
+    #[test]
+    fn a_word_jieba_does_not_know_before_a_speech_verb_is_a_name() {
+        let names: Vec<String> = persons("据悉，县商务局岑鲲表示，今年外贸回暖。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["岑鲲"]);
     }
 }
