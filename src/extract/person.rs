@@ -473,15 +473,19 @@ mod tests {
     use crate::extract::place::find_places;
     use crate::lexicon::lexicon;
 
-    fn persons(s: &str) -> Vec<(String, Vec<String>)> {
+    /// Runs `f` on the context of `s`, as extraction builds it (tokens, places, organisations).
+    fn in_context<T>(s: &str, f: impl FnOnce(&Context) -> T) -> T {
         let lex = lexicon();
         let chars: Vec<char> = s.chars().collect();
         let tokens = Tokens::new(lex, s, chars.len());
         let places = find_places(lex, &chars, &tokens);
         let orgs = find_orgs(lex, &chars, &tokens, &places);
-        let cx = Context { lex, chars: &chars, tokens: &tokens, orgs: &orgs, places: &places };
+        f(&Context { lex, chars: &chars, tokens: &tokens, orgs: &orgs, places: &places })
+    }
+
+    fn persons(s: &str) -> Vec<(String, Vec<String>)> {
         let mut out: Vec<(String, Vec<String>)> = Vec::new();
-        for m in find_persons(&cx) {
+        for m in in_context(s, find_persons) {
             match out.iter_mut().find(|(n, _)| *n == m.name) {
                 Some((_, t)) => t.extend(m.titles.into_iter().map(|t| t.text)),
                 None => out.push((m.name, m.titles.into_iter().map(|t| t.text).collect())),
@@ -552,14 +556,10 @@ mod tests {
     }
 
     fn positions(s: &str) -> Vec<String> {
-        let lex = lexicon();
-        let chars: Vec<char> = s.chars().collect();
-        let tokens = Tokens::new(lex, s, chars.len());
-        let places = find_places(lex, &chars, &tokens);
-        let orgs = find_orgs(lex, &chars, &tokens, &places);
-        let cx = Context { lex, chars: &chars, tokens: &tokens, orgs: &orgs, places: &places };
-        let persons = find_persons(&cx);
-        position_spans(lex, &chars, &tokens, &persons).into_iter().map(|(s, e)| collect(&chars[s..e])).collect()
+        in_context(s, |cx| {
+            let persons = find_persons(cx);
+            position_spans(cx.lex, cx.chars, cx.tokens, &persons).into_iter().map(|(s, e)| collect(&cx.chars[s..e])).collect()
+        })
     }
 
     #[test]
