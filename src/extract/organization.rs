@@ -22,8 +22,8 @@ pub struct OrgMention {
 const MAX_ORG_LEN: usize = 28;
 
 /// Words that end with an organisation suffix but name no particular body.
-const GENERIC: [&str; 18] = [
-    "工业互联网", "产业互联网",
+const GENERIC: [&str; 19] = [
+    "工业互联网", "产业互联网", "房地产",
     "公司", "企业", "集团", "政府", "部门", "单位", "互联网", "物联网", "中西部", "东中部", "西北部", "东南部",
     "东北部", "西南部", "全市", "全省",
 ];
@@ -84,6 +84,11 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     let body_len = end - start;
     let min_len = if suffix_len == 1 { 3 } else { suffix_len + 1 };
     if body_len < min_len || GENERIC.contains(&name.as_str()) || starts_generic(&name, suffix_len) {
+        return None;
+    }
+    // "中国房地产", "山西企业": a place before a generic word names no particular company (while
+    // "洛阳市政府" is a particular body).
+    if *org_type == OrgType::Company && GENERIC.iter().any(|g| place_then_word(lex, chars, places, start, end, g)) {
         return None;
     }
     Some(OrgMention { start, end, name, org_type: *org_type, alias: None })
@@ -205,6 +210,16 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
     out
 }
 
+/// Is `[start, end)` a place or country name followed by `word` and nothing else?
+fn place_then_word(lex: &Lexicon, chars: &[char], places: &[PlaceMention], start: usize, end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    if end - start <= n || !ends_with_at(chars, end, word) {
+        return false;
+    }
+    let split = end - n;
+    places.iter().any(|p| p.start == start && p.end == split) || country_before(lex, chars, split) == Some(split - start)
+}
+
 /// Length of the country or territory name that ends at `at` ("美国", "香港"), if any.
 fn country_before(lex: &Lexicon, chars: &[char], at: usize) -> Option<usize> {
     lex.countries.longest_ending_at(chars, at)
@@ -306,5 +321,14 @@ mod tests {
     #[test]
     fn generic_words_are_not_organisations() {
         assert!(names("该公司和各部门调整格局，加强部署").is_empty());
+        // A place before a generic word is still generic; a place before 政府 is a body.
+        assert!(names("中国房地产进入新阶段").is_empty(), "{:?}", names("中国房地产进入新阶段"));
+        assert_eq!(names("洛阳市政府发布通知"), vec!["洛阳市政府"]);
+    }
+
+    #[test]
+    fn real_estate_firms_are_companies() {
+        assert_eq!(orgs("远川地产负责人介绍")[0], ("远川地产".to_string(), OrgType::Company, None));
+        assert_eq!(names("青禾置业拿下地块"), vec!["青禾置业"]);
     }
 }
