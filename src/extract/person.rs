@@ -62,9 +62,10 @@ pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
     found
 }
 
-/// Spans of position titles as a reader names the post: the title word itself ("副局长" of
-/// "公安部某局副局长", whose organisation is a mention of its own), for every title written next to
-/// a person and every title word jieba reads as a noun elsewhere ("记者近日…", "业内专家").
+/// Spans of position titles as a reader names the post: the title word ("副局长" of "公安部某局副局长",
+/// whose organisation is a mention of its own) with a rank written before it ("见习记者"), for every
+/// title written next to a person and every title word elsewhere ("记者近日…", "业内专家"). Words
+/// inside a work's title (《…》) name the work, not a post.
 pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &[PersonMention]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for t in persons.iter().flat_map(|p| &p.titles) {
@@ -72,8 +73,8 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
             out.push((t.end - n, t.end));
         }
     }
-    for (s, e, tag) in &tokens.words {
-        if tag.starts_with('n') && lex.titles.contains(&collect(&chars[*s..*e])) {
+    for (s, e, _) in &tokens.words {
+        if lex.titles.contains(&collect(&chars[*s..*e])) {
             out.push((*s, *e));
         }
     }
@@ -85,8 +86,17 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
             out.push((i, i + n));
         }
     }
+    let in_work = crate::text::chars::inside_work_titles(chars);
+    let mut out: Vec<(usize, usize)> = out
+        .into_iter()
+        .filter(|&(s, e)| !in_work[s..e].iter().any(|&x| x))
+        .map(|(s, e)| (s - lex.title_prefixes.longest_ending_at(chars, s).unwrap_or(0), e))
+        .collect();
     out.sort_unstable();
     out.dedup();
+    // Of nested spans ("总监" inside "设计总监"), the longest stands.
+    let all = out.clone();
+    out.retain(|&(s, e)| !all.iter().any(|&(s2, e2)| s2 <= s && e <= e2 && (s2, e2) != (s, e)));
     out
 }
 
@@ -568,6 +578,21 @@ mod tests {
         assert_eq!(positions("据园区管委会的刘主任介绍，"), vec!["主任"]);
         // A title word inside an everyday word is not a post.
         assert!(positions("今天主任务是学习。").is_empty(), "{:?}", positions("今天主任务是学习。"));
+    }
+
+    #[test]
+    fn occupations_are_posts_with_the_rank_written_before_them() {
+        // jieba tags 导演 and 选手 as verbs; as title words they are posts all the same.
+        assert_eq!(positions("这部片子的导演来自西安，"), vec!["导演"]);
+        assert_eq!(positions("几名年轻选手在比赛中发挥出色。"), vec!["选手"]);
+        assert_eq!(positions("报社派出一名见习记者随队采访。"), vec!["见习记者"]);
+        assert_eq!(positions("公司请来首席设计师主持改造。"), vec!["首席设计师"]);
+    }
+
+    #[test]
+    fn words_in_a_work_title_are_not_posts() {
+        assert!(positions("他读完了《乡村教师的一天》。").is_empty(), "{:?}", positions("他读完了《乡村教师的一天》。"));
+        assert_eq!(positions("《乡村教师》的作者住在县城。"), vec!["作者"]);
     }
 
     #[test]

@@ -41,9 +41,38 @@ pub fn find_all(chars: &[char], from: usize, to: usize, word: &str) -> Vec<usize
     (from..=to - w.len()).filter(|&i| chars[i..i + w.len()] == w[..]).collect()
 }
 
+/// For each character, whether it stands inside the title marks of a work (《…》): a book, film or
+/// game title names the work, not the people, posts or places its words would otherwise be.
+pub fn inside_work_titles(chars: &[char]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len()];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(o) = open.take() {
+                    inside[o + 1..i].iter_mut().for_each(|x| *x = true);
+                }
+            }
+            // An unclosed mark does not run past its sentence.
+            '。' | '\n' => open = None,
+            _ => {}
+        }
+    }
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_titles_cover_only_closed_marks() {
+        let c: Vec<char> = "读《画家手记》的画家。《未闭".chars().collect();
+        let inside = inside_work_titles(&c);
+        let marked: String = c.iter().zip(&inside).filter(|(_, &x)| x).map(|(c, _)| *c).collect();
+        assert_eq!(marked, "画家手记");
+    }
 
     #[test]
     fn find_all_in_a_range() {
