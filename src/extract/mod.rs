@@ -26,9 +26,15 @@ pub fn extract(original: &str) -> Extraction {
     let tokens = tokens::Tokens::new(lex, &clean.text, chars.len());
     let mut places = place::find_places(lex, chars, &tokens);
     let mut orgs = organization::find_orgs(lex, chars, &tokens, &places);
+    // A work's title (《美国陆军》) names the work, not the bodies and places its words would.
+    let in_work = text::chars::inside_work_titles(chars);
+    let outside_work = |s: usize, e: usize| !in_work[s..e].iter().any(|&x| x);
+    places.retain(|p| outside_work(p.start, p.end));
+    orgs.retain(|o| outside_work(o.start, o.end));
     let homes = home::home_places(lex, &places, &sentences);
     home::resolve_bare_bodies(lex, &mut orgs, &sentences, &homes);
-    let persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
+    let mut persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
+    persons.retain(|p| outside_work(p.start, p.end));
     places.retain(|pl| !persons.iter().any(|p| pl.start < p.end && p.start < pl.end));
     // The place in a company's name ("山西某某有限公司") is where it is registered, not a place the
     // text is about.
@@ -326,5 +332,13 @@ mod tests {
         let titles: Vec<&str> = x.persons[0].titles.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(titles, vec!["市委副书记", "市长", "洛阳市委副书记"]);
         assert_eq!(x.persons[0].evidence.len(), 3);
+    }
+
+    #[test]
+    fn a_works_title_names_no_body_person_or_place() {
+        let x = extract("他在书店买了《美国陆军与王某某在洛阳》。");
+        assert!(x.organizations.is_empty() && x.persons.is_empty() && x.places.is_empty(), "{:?} {:?} {:?}", x.organizations, x.persons, x.places);
+        let x = extract("美国陆军与王某某在洛阳。");
+        assert!(!x.organizations.is_empty() && !x.places.is_empty(), "{:?} {:?}", x.organizations, x.places);
     }
 }

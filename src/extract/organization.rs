@@ -22,10 +22,10 @@ pub struct OrgMention {
 const MAX_ORG_LEN: usize = 28;
 
 /// Words that end with an organisation suffix but name no particular body.
-const GENERIC: [&str; 19] = [
+const GENERIC: [&str; 21] = [
     "工业互联网", "产业互联网", "房地产",
     "公司", "企业", "集团", "政府", "部门", "单位", "互联网", "物联网", "中西部", "东中部", "西北部", "东南部",
-    "东北部", "西南部", "全市", "全省",
+    "东北部", "西南部", "全市", "全省", "部队", "武装部队",
 ];
 
 pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention]) -> Vec<OrgMention> {
@@ -36,6 +36,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
         }
     }
     found.extend(standalone_bodies(lex, chars, tokens));
+    found.extend(armed_forces(lex, chars, tokens));
     let mut found = drop_nested(found);
     add_aliases(chars, &mut found);
     found.sort_by_key(|m| (m.start, m.end));
@@ -210,6 +211,32 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
     out
 }
 
+/// Armed forces: a service alone or after a country ("海军", "美国海军", "美空军"), and the words
+/// that name a force only after a country ("美军", "古巴军队"). A short form counts where it starts
+/// a word of jieba's ("美军", not "完美/军团").
+fn armed_forces(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let country = country_before(lex, chars, i).or_else(|| {
+            (i >= 1 && tokens.starts[i - 1] && lex.country_short_forms.contains(&chars[i - 1].to_string())).then_some(1)
+        });
+        let service = lex.armed_forces.longest_starting_at(chars, i);
+        let after_country = country.and(lex.armed_forces_after_country.longest_starting_at(chars, i));
+        let Some(n) = service.max(after_country).filter(|&n| tokens.ends[i + n]) else { continue };
+        let start = i - country.unwrap_or(0);
+        match out.last_mut().filter(|m: &&mut OrgMention| m.end == start || (m.start <= start && start < m.end)) {
+            // "志愿军空军", "美国海军陆战队": a force of a force is one body.
+            Some(m) if m.end == start => {
+                m.end = i + n;
+                m.name = collect(&chars[m.start..m.end]);
+            }
+            Some(_) => {}
+            None => out.push(OrgMention { start, end: i + n, name: collect(&chars[start..i + n]), org_type: OrgType::Government, alias: None }),
+        }
+    }
+    out
+}
+
 /// Is `[start, end)` a place or country name followed by `word` and nothing else?
 fn place_then_word(lex: &Lexicon, chars: &[char], places: &[PlaceMention], start: usize, end: usize, word: &str) -> bool {
     let n = word.chars().count();
@@ -330,5 +357,16 @@ mod tests {
     fn real_estate_firms_are_companies() {
         assert_eq!(orgs("远川地产负责人介绍")[0], ("远川地产".to_string(), OrgType::Company, None));
         assert_eq!(names("青禾置业拿下地块"), vec!["青禾置业"]);
+    }
+
+    #[test]
+    fn armed_forces_alone_after_a_country_or_its_short_form() {
+        assert_eq!(names("海军在近海举行了演习。"), vec!["海军"]);
+        assert_eq!(names("美国海军和俄军都派出了舰艇。"), vec!["美国海军", "俄军"]);
+        assert_eq!(names("当年志愿军空军首次参战。"), vec!["志愿军空军"]);
+        // 军 names a force only after a country, and a short form must start a word.
+        assert!(names("完美军团的新赛季开始了。").is_empty(), "{:?}", names("完美军团的新赛季开始了。"));
+        assert!(names("部队在山里行军。").is_empty(), "{:?}", names("部队在山里行军。"));
+        assert_eq!(orgs("北方军区司令部")[0].1, OrgType::Government);
     }
 }

@@ -87,6 +87,12 @@ pub struct Lexicon {
     pub gov_bodies: WordSet,
     /// Bodies that stand alone (国务院, 党中央, 市委…).
     pub standalone_bodies: WordSet,
+    /// Armed forces named alone or after a country ("海军", "美国海军").
+    pub armed_forces: WordSet,
+    /// Armed forces named only after a country or its short form ("美军", "古巴军队").
+    pub armed_forces_after_country: WordSet,
+    /// One-character short forms of country names ("美", "俄").
+    pub country_short_forms: WordSet,
     /// Standing abbreviations of departments: 发改委 → 发展和改革委员会.
     pub gov_abbreviations: Vec<(String, String)>,
     pub gazetteer: Gazetteer,
@@ -126,6 +132,13 @@ impl Lexicon {
                 None => gov_bodies.insert(line),
             }
         }
+        let (mut armed_forces, mut armed_forces_after_country) = (WordSet::default(), WordSet::default());
+        for line in data_lines(include_str!("data/armed_forces.txt")) {
+            match line.strip_prefix('+') {
+                Some(w) => armed_forces_after_country.insert(w),
+                None => armed_forces.insert(line),
+            }
+        }
         let gov_abbreviations = parse_pairs(include_str!("data/gov_abbreviations.tsv"), |full| Some(full.to_string()));
         // A department's abbreviation and its full form are both department names.
         for (short, full) in &gov_abbreviations {
@@ -152,6 +165,9 @@ impl Lexicon {
             org_suffixes: sorted_by_len(parse_pairs(include_str!("data/org_suffixes.tsv"), OrgType::parse)),
             gov_bodies,
             standalone_bodies,
+            armed_forces,
+            armed_forces_after_country,
+            country_short_forms: WordSet::from_lines(include_str!("data/country_short_forms.txt")),
             gov_abbreviations,
             everyday_short_names: HashSet::new(),
             gazetteer,
@@ -170,6 +186,7 @@ impl Lexicon {
         words.extend(self.titles.iter().cloned());
         words.extend(self.gov_bodies.iter().cloned());
         words.extend(self.standalone_bodies.iter().cloned());
+        words.extend(self.armed_forces.iter().cloned());
         words.extend(self.event_nouns.iter().cloned());
         words.extend(self.org_suffixes.iter().map(|(w, _)| w.clone()));
         words.extend(self.gazetteer.all_names().map(str::to_string));
