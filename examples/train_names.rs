@@ -51,14 +51,14 @@ fn main() -> Result<(), String> {
     let lex = lexicon();
     let examples = read_corpus(&train_path)?;
     eprintln!("{} training sentences, {iterations} passes", examples.len());
-    let model = train(&examples, iterations, |c| lex.surname_starts(c));
+    let model = train(&examples, iterations, |c| lex.char_hints_of(c));
     let mut file = Vec::new();
     model.write(&mut file).map_err(|e| e.to_string())?;
     // Score the model as it will be used: read back from the file (weights rounded).
     let model = NameModel::parse(std::str::from_utf8(&file).map_err(|e| e.to_string())?)?;
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     for e in read_corpus(&test_path)? {
-        let found = model.names(&e.chars, &lex.surname_starts(&e.chars));
+        let found = model.names(&e.chars, &lex.char_hints_of(&e.chars));
         let hit = found.iter().filter(|s| e.names.contains(s)).count();
         tp += hit;
         fp += found.len() - hit;

@@ -377,6 +377,8 @@ fn looks_like_name(cx: &Context, s: &str) -> bool {
         && chars.iter().all(|&c| is_cjk(c))
         && cx.lex.is_surname_start(&chars, 0).is_some()
         && !chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c))
+        // "谢谢", "常常": a doubled character is a word, not a surname and a given name.
+        && !(chars.len() == 2 && chars[0] == chars[1])
         && cx.lex.gazetteer.lookup(s).is_none()
         && cx.lex.org_type_of(s).is_none()
 }
@@ -412,8 +414,8 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
 /// organisation or everyday word, and not cutting through a word jieba sees.
 fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     let mut found = Vec::new();
-    let surname_at = cx.lex.surname_starts(cx.chars);
-    for (start, end) in cx.lex.name_model.names(cx.chars, &surname_at) {
+    let hints = cx.lex.char_hints(cx.chars, &cx.tokens.words);
+    for (start, end) in cx.lex.name_model.names(cx.chars, &hints) {
         let name = collect(&cx.chars[start..end]);
         if !looks_like_name(cx, &name) || cx.lex.titles.longest_starting_at(cx.chars, start).is_some_and(|n| n >= 2) {
             continue;
@@ -437,6 +439,19 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         }
         found.push(PersonMention { start, end, name, titles: vec![] });
     }
+    // In a list written with 、 every item is the same kind of thing: a name whose neighbour in the
+    // list is a word jieba knows as no name ("风土钟灵、山川毓秀") is a word of the list, not a person.
+    let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
+    let ends: Vec<usize> = found.iter().map(|m| m.end).collect();
+    let no_name_word = |at: usize| {
+        cx.tokens.word_at(at).is_some_and(|(_, _, tag)| !(tag.starts_with("nr") || tag == "x" || tag == "eng"))
+    };
+    let listed_alone = |m: &PersonMention| {
+        let after = cx.chars.get(m.end) == Some(&'、') && !starts.contains(&(m.end + 1)) && no_name_word(m.end + 1);
+        let before = m.start >= 2 && cx.chars[m.start - 1] == '、' && !ends.contains(&(m.start - 1)) && no_name_word(m.start - 2);
+        after || before
+    };
+    found.retain(|m| !listed_alone(m));
     found
 }
 
@@ -551,6 +566,13 @@ mod tests {
     fn names_in_running_text_come_from_the_name_model() {
         let names: Vec<String> = persons("在场的观众中，杜新宇认为这场比赛踢得很精彩。").into_iter().map(|p| p.0).collect();
         assert_eq!(names, vec!["杜新宇"]);
+    }
+
+    #[test]
+    fn a_list_item_beside_everyday_words_is_no_name() {
+        let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
+        assert!(names("小城风物钟灵、溪谷清幽，引来游客。").is_empty(), "{:?}", names("小城风物钟灵、溪谷清幽，引来游客。"));
+        assert_eq!(names("钟灵、洪涛和许慧都参加了比赛。")[0], "钟灵");
     }
 
     #[test]

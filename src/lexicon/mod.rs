@@ -233,6 +233,18 @@ impl Lexicon {
         self.org_suffixes.iter().find(|(s, _)| name.ends_with(s.as_str())).map(|(_, t)| *t)
     }
 
+    /// What the name model sees of each character, from jieba's words (start, end, tag) over `chars`.
+    pub fn char_hints(&self, chars: &[char], words: &[(usize, usize, String)]) -> Vec<name_model::CharHint> {
+        name_model::char_hints(chars.len(), words, &self.surname_starts(chars))
+    }
+
+    /// [`Lexicon::char_hints`], segmenting `chars` here (training reads sentences with no tokens yet).
+    pub fn char_hints_of(&self, chars: &[char]) -> Vec<name_model::CharHint> {
+        let text: String = chars.iter().collect();
+        let words: Vec<(usize, usize, String)> = self.jieba.tag(&text, true).into_iter().map(|t| (t.start, t.end, t.tag.to_string())).collect();
+        self.char_hints(chars, &words)
+    }
+
     /// For each position of `chars`, whether a surname of our list starts there (a feature of the name model).
     pub fn surname_starts(&self, chars: &[char]) -> Vec<bool> {
         (0..chars.len()).map(|i| self.is_surname_start(chars, i).is_some()).collect()

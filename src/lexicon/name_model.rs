@@ -52,9 +52,77 @@ fn class(c: char) -> char {
     }
 }
 
+/// What the model knows of a character besides the text itself: whether a surname of our list
+/// starts there, and the jieba word it stands in (its place in the word, its tag, its length).
+/// jieba's dictionary knows many names (tagged nr, nrt, nrfg); the model learns how far to trust it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharHint {
+    pub surname: bool,
+    /// B, M, E of a longer word, S of a one-character word.
+    pub word_pos: char,
+    /// The jieba tag, reduced to one character (see [`tag_class`]).
+    pub word_tag: char,
+    /// The word's length, capped at 4.
+    pub word_len: u8,
+    /// Where the word starts and ends, in characters.
+    pub word_start: usize,
+    pub word_end: usize,
+}
+
+impl Default for CharHint {
+    fn default() -> Self {
+        CharHint { surname: false, word_pos: 'S', word_tag: '-', word_len: 1, word_start: 0, word_end: 0 }
+    }
+}
+
+/// A jieba tag reduced to the classes that matter for names.
+pub fn tag_class(tag: &str) -> char {
+    match tag {
+        "nr" => 'r',
+        "nrt" => 't',
+        "nrfg" => 'f',
+        "ns" => 's',
+        "nt" => 'o',
+        "nz" => 'z',
+        "x" | "eng" => 'x',
+        "m" | "q" | "mq" => 'm',
+        t if t.starts_with('n') => 'n',
+        t if t.starts_with('v') => 'v',
+        t if t.starts_with('a') => 'a',
+        _ => '-',
+    }
+}
+
+/// Hints for `chars` from jieba's words (start, end, tag) and the surname positions.
+pub fn char_hints(n_chars: usize, words: &[(usize, usize, String)], surname_at: &[bool]) -> Vec<CharHint> {
+    let mut hints = vec![CharHint::default(); n_chars];
+    for (s, e, tag) in words {
+        let (s, e) = (*s, (*e).min(n_chars));
+        for i in s..e {
+            hints[i].word_pos = if e - s == 1 {
+                'S'
+            } else if i == s {
+                'B'
+            } else if i + 1 == e {
+                'E'
+            } else {
+                'M'
+            };
+            hints[i].word_tag = tag_class(tag);
+            hints[i].word_len = (e - s).min(4) as u8;
+            hints[i].word_start = s;
+            hints[i].word_end = e;
+        }
+    }
+    for (h, &s) in hints.iter_mut().zip(surname_at) {
+        h.surname = s;
+    }
+    hints
+}
+
 /// The feature strings of position `i`, given to `visit` one at a time (one buffer, no allocation
-/// per feature). `surname_at` says whether a surname from our list starts at a position.
-fn for_each_feature(chars: &[char], i: usize, surname_at: &[bool], buf: &mut String, mut visit: impl FnMut(&str)) {
+/// per feature).
+fn for_each_feature(chars: &[char], i: usize, hints: &[CharHint], buf: &mut String, mut visit: impl FnMut(&str)) {
     let at = |k: isize| -> char {
         let j = i as isize + k;
         if j < 0 {
@@ -83,15 +151,31 @@ fn for_each_feature(chars: &[char], i: usize, surname_at: &[bool], buf: &mut Str
     emit("c-2c-1=", &[at(-2), at(-1)]);
     emit("c1c2=", &[at(1), at(2)]);
     emit("t=", &[class(at(-1)), class(at(0)), class(at(1))]);
-    let surname = |k: isize| {
+    let hint = |k: isize| -> CharHint {
         let j = i as isize + k;
-        if j >= 0 && (j as usize) < surname_at.len() && surname_at[j as usize] {
-            '1'
+        if j < 0 || j as usize >= hints.len() {
+            CharHint { word_pos: '^', word_tag: '^', ..CharHint::default() }
         } else {
-            '0'
+            hints[j as usize]
         }
     };
+    let surname = |k: isize| if hint(k).surname { '1' } else { '0' };
     emit("s=", &[surname(-2), surname(-1), surname(0)]);
+    let (h0, hp, hn) = (hint(0), hint(-1), hint(1));
+    let len = |h: CharHint| char::from(b'0' + h.word_len);
+    emit("w=", &[h0.word_pos, h0.word_tag, len(h0)]);
+    emit("w-1=", &[hp.word_pos, hp.word_tag]);
+    emit("w1=", &[hn.word_pos, hn.word_tag]);
+    emit("ws=", &[h0.word_pos, h0.word_tag, surname(0), surname(-1)]);
+    emit("wc=", &[h0.word_pos, h0.word_tag, at(0)]);
+    // jieba tags some everyday words as names (谢谢/nr): the word itself tells the model which.
+    if matches!(h0.word_tag, 'r' | 't' | 'f') && h0.word_end <= chars.len() && h0.word_start < h0.word_end {
+        buf.clear();
+        buf.push_str("wid=");
+        buf.push(h0.word_pos);
+        buf.extend(&chars[h0.word_start..h0.word_end]);
+        visit(buf);
+    }
 }
 
 impl NameModel {
@@ -145,12 +229,12 @@ impl NameModel {
         self.features.len()
     }
 
-    fn emissions(&self, chars: &[char], surname_at: &[bool]) -> Vec<[f32; TAGS]> {
+    fn emissions(&self, chars: &[char], hints: &[CharHint]) -> Vec<[f32; TAGS]> {
         let mut buf = String::new();
         (0..chars.len())
             .map(|i| {
                 let mut score = [0.0; TAGS];
-                for_each_feature(chars, i, surname_at, &mut buf, |f| {
+                for_each_feature(chars, i, hints, &mut buf, |f| {
                     if let Some(w) = self.features.get(f) {
                         for t in 0..TAGS {
                             score[t] += w[t];
@@ -163,14 +247,14 @@ impl NameModel {
     }
 
     /// The best tag sequence (Viterbi over well-formed sequences).
-    fn decode(&self, chars: &[char], surname_at: &[bool]) -> Vec<usize> {
-        let emissions = self.emissions(chars, surname_at);
+    fn decode(&self, chars: &[char], hints: &[CharHint]) -> Vec<usize> {
+        let emissions = self.emissions(chars, hints);
         viterbi(&emissions, &self.transitions)
     }
 
     /// Spans `[start, end)` of the names the model reads in `chars`.
-    pub fn names(&self, chars: &[char], surname_at: &[bool]) -> Vec<(usize, usize)> {
-        spans(&self.decode(chars, surname_at))
+    pub fn names(&self, chars: &[char], hints: &[CharHint]) -> Vec<(usize, usize)> {
+        spans(&self.decode(chars, hints))
     }
 }
 
@@ -251,18 +335,18 @@ fn gold_tags(e: &Example) -> Vec<usize> {
 
 /// Trains with the averaged structured perceptron for `iterations` passes (in the given order, so a
 /// run is reproducible). `surnames` says, for a sentence, where a surname starts.
-pub fn train(examples: &[Example], iterations: usize, surnames: impl Fn(&[char]) -> Vec<bool>) -> NameModel {
+pub fn train(examples: &[Example], iterations: usize, hints_of: impl Fn(&[char]) -> Vec<CharHint>) -> NameModel {
     // Feature strings → index, and each sentence's feature indices per position, computed once.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut buf = String::new();
     let prepared: Vec<(Vec<Vec<usize>>, Vec<usize>)> = examples
         .iter()
         .map(|e| {
-            let surname_at = surnames(&e.chars);
+            let hints = hints_of(&e.chars);
             let feats = (0..e.chars.len())
                 .map(|i| {
                     let mut ids = Vec::with_capacity(13);
-                    for_each_feature(&e.chars, i, &surname_at, &mut buf, |f| {
+                    for_each_feature(&e.chars, i, &hints, &mut buf, |f| {
                         let next = index.len();
                         ids.push(*index.entry(f.to_string()).or_insert(next));
                     });
@@ -354,14 +438,14 @@ mod tests {
                 e.names.retain(|(s, end)| end > s);
                 e
             }).collect();
-        let model = train(&data, 10, |c| vec![false; c.len()]);
+        let model = train(&data, 10, |c| vec![CharHint::default(); c.len()]);
         let chars: Vec<char> = "甲乙丙认为此事可行。".chars().collect();
-        assert_eq!(model.names(&chars, &vec![false; chars.len()]), vec![(0, 3)]);
+        assert_eq!(model.names(&chars, &vec![CharHint::default(); chars.len()]), vec![(0, 3)]);
         let mut file = Vec::new();
         model.write(&mut file).unwrap();
         let back = NameModel::parse(std::str::from_utf8(&file).unwrap()).unwrap();
-        assert_eq!(back.names(&chars, &vec![false; chars.len()]), vec![(0, 3)]);
-        assert!(back.names(&"今天天气很好。".chars().collect::<Vec<_>>(), &[false; 7]).is_empty());
+        assert_eq!(back.names(&chars, &vec![CharHint::default(); chars.len()]), vec![(0, 3)]);
+        assert!(back.names(&"今天天气很好。".chars().collect::<Vec<_>>(), &[CharHint::default(); 7]).is_empty());
     }
 
     #[test]
