@@ -372,11 +372,18 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
 }
 
 fn looks_like_name(cx: &Context, s: &str) -> bool {
+    looks_like_name_with(cx, s, true)
+}
+
+/// [`looks_like_name`]; `check_given_name` false where jieba and the model both read the span as one
+/// name: then it needs no surname of our list (托蒂, 沃尔科特) and its given name may hold a
+/// character that mostly stands in other words (王为民).
+fn looks_like_name_with(cx: &Context, s: &str, check_given_name: bool) -> bool {
     let chars: Vec<char> = s.chars().collect();
     (2..=4).contains(&chars.len())
         && chars.iter().all(|&c| is_cjk(c))
-        && cx.lex.is_surname_start(&chars, 0).is_some()
-        && !chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c))
+        && (!check_given_name || cx.lex.is_surname_start(&chars, 0).is_some())
+        && !(check_given_name && chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c)))
         // "谢谢", "常常": a doubled character is a word, not a surname and a given name.
         && !(chars.len() == 2 && chars[0] == chars[1])
         && cx.lex.gazetteer.lookup(s).is_none()
@@ -417,7 +424,10 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     let hints = cx.lex.char_hints(cx.chars, &cx.tokens.words);
     for (start, end) in cx.lex.name_model.names(cx.chars, &hints) {
         let name = collect(&cx.chars[start..end]);
-        if !looks_like_name(cx, &name) || cx.lex.titles.longest_starting_at(cx.chars, start).is_some_and(|n| n >= 2) {
+        let jieba_name = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| *s == start && *e == end && tag.starts_with("nr"));
+        let foreign = is_dotted_name(&name);
+        let plausible = if foreign { true } else { looks_like_name_with(cx, &name, !jieba_name) };
+        if !plausible || cx.lex.titles.longest_starting_at(cx.chars, start).is_some_and(|n| n >= 2) {
             continue;
         }
         let overlaps = |s: usize, e: usize| s < end && start < e;
@@ -434,7 +444,7 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         // "张总", "王姨": a surname with a form of address is how someone is called, not a name.
         let address = ADDRESS_TERMS.contains(cx.chars[end - 1]);
         let cuts_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s < at && at < *e && !tag.starts_with("nr"));
-        if everyday || starts_with_word || address || cuts_word(start) || cuts_word(end) {
+        if (!foreign && (everyday || starts_with_word || address)) || cuts_word(start) || cuts_word(end) {
             continue;
         }
         found.push(PersonMention { start, end, name, titles: vec![] });
@@ -443,9 +453,8 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     // list is a word jieba knows as no name ("风土钟灵、山川毓秀") is a word of the list, not a person.
     let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
     let ends: Vec<usize> = found.iter().map(|m| m.end).collect();
-    let no_name_word = |at: usize| {
-        cx.tokens.word_at(at).is_some_and(|(_, _, tag)| !(tag.starts_with("nr") || tag == "x" || tag == "eng"))
-    };
+    // Nouns only: "何某执导、范某主演" joins two clauses, not two list items.
+    let no_name_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(_, _, tag)| tag.starts_with('n') && !tag.starts_with("nr"));
     let listed_alone = |m: &PersonMention| {
         let after = cx.chars.get(m.end) == Some(&'、') && !starts.contains(&(m.end + 1)) && no_name_word(m.end + 1);
         let before = m.start >= 2 && cx.chars[m.start - 1] == '、' && !ends.contains(&(m.start - 1)) && no_name_word(m.start - 2);
@@ -453,6 +462,13 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     };
     found.retain(|m| !listed_alone(m));
     found
+}
+
+/// A foreign name as Chinese writes it: parts joined by a middle dot, each of Chinese characters
+/// ("丹尼斯·霍珀", "约瑟夫•马洛德•威廉").
+fn is_dotted_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split(['·', '•']).collect();
+    parts.len() >= 2 && parts.iter().all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_cjk))
 }
 
 /// Overlapping candidates: the one with titles, then the longer, wins.
@@ -573,6 +589,17 @@ mod tests {
         let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
         assert!(names("小城风物钟灵、溪谷清幽，引来游客。").is_empty(), "{:?}", names("小城风物钟灵、溪谷清幽，引来游客。"));
         assert_eq!(names("钟灵、洪涛和许慧都参加了比赛。")[0], "钟灵");
+    }
+
+    #[test]
+    fn names_jieba_and_the_model_agree_on_need_no_listed_surname() {
+        let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
+        // 为 mostly stands in other words, but jieba and the model both read 王为民 as one name.
+        assert_eq!(names("开发区管委会主任王为民"), vec!["王为民"]);
+        // Foreign names joined by a middle dot.
+        assert_eq!(names("这部影片由乔治·卢卡斯执导。"), vec!["乔治·卢卡斯"]);
+        // A place joined to a place by the dot is no name.
+        assert!(names("2024中国·晋中招商大会开幕。").is_empty(), "{:?}", names("2024中国·晋中招商大会开幕。"));
     }
 
     #[test]
