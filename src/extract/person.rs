@@ -31,6 +31,9 @@ const NOT_IN_GIVEN_NAME: &str = "的了在是与及等于市省县区局委厅�
 /// Forms of address written after a surname ("张总", "李姨", "王工").
 const ADDRESS_TERMS: &str = "总老哥姐叔姨婶伯爷某工";
 
+/// Polite forms written after a surname ("姚先生", "侯女士"): how someone is called, not a name.
+const HONORIFICS: [&str; 7] = ["先生", "女士", "小姐", "太太", "夫人", "师傅", "老师"];
+
 /// Verbs after which a jieba-tagged name is taken as a person even without a title.
 const SPEECH_VERBS: [&str; 20] = [
     "表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "告诉", "坦言", "说道", "同志", "先生", "女士", "回忆", "解释",
@@ -119,6 +122,11 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &[PersonMention]) -> Optio
     }
     let given_ok = |i: usize| i < chars.len() && is_cjk(chars[i]) && !NOT_IN_GIVEN_NAME.contains(chars[i]);
     if !given_ok(at + sl) {
+        return None;
+    }
+    // "负责人苗先生": a surname with a polite form names nobody in particular.
+    let rest = collect(&chars[at + sl..chars.len().min(at + sl + 2)]);
+    if HONORIFICS.contains(&rest.as_str()) {
         return None;
     }
     if cx.lex.titles.longest_starting_at(chars, at + sl).is_some_and(|n| n >= 2) {
@@ -423,6 +431,11 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     let mut found = Vec::new();
     let hints = cx.lex.char_hints(cx.chars, &cx.tokens.words);
     for (start, end) in cx.lex.name_model.names(cx.chars, &hints) {
+        // "但丁/和": a one-character conjunction, preposition or adverb closing the span follows the name.
+        let end = match cx.tokens.word_at(end - 1) {
+            Some((s, e, tag)) if *s == end - 1 && *e == end && end - start >= 3 && ["c", "p", "d"].contains(&tag.as_str()) => end - 1,
+            _ => end,
+        };
         let name = collect(&cx.chars[start..end]);
         let jieba_name = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| *s == start && *e == end && tag.starts_with("nr"));
         let foreign = is_dotted_name(&name);
@@ -441,8 +454,8 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         let starts_with_word = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
             *s == start && *e < end && (e - s >= 2 || FUNCTION_TAGS.contains(&tag.as_str())) && !tag.starts_with("nr")
         });
-        // "张总", "王姨": a surname with a form of address is how someone is called, not a name.
-        let address = ADDRESS_TERMS.contains(cx.chars[end - 1]);
+        // "张总", "王姨", "姚先生": a surname with a form of address is how someone is called, not a name.
+        let address = ADDRESS_TERMS.contains(cx.chars[end - 1]) || HONORIFICS.iter().any(|h| name.ends_with(h));
         let cuts_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s < at && at < *e && !tag.starts_with("nr"));
         if (!foreign && (everyday || starts_with_word || address)) || cuts_word(start) || cuts_word(end) {
             continue;
@@ -600,6 +613,13 @@ mod tests {
         assert_eq!(names("这部影片由乔治·卢卡斯执导。"), vec!["乔治·卢卡斯"]);
         // A place joined to a place by the dot is no name.
         assert!(names("2024中国·晋中招商大会开幕。").is_empty(), "{:?}", names("2024中国·晋中招商大会开幕。"));
+    }
+
+    #[test]
+    fn polite_forms_and_words_after_a_name_are_not_part_of_it() {
+        let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
+        assert!(names("店里的负责人苗先生告诉记者，生意不错。").is_empty(), "{:?}", names("店里的负责人苗先生告诉记者，生意不错。"));
+        assert_eq!(names("他最爱读杜甫和白居易的诗。"), vec!["杜甫", "白居易"]);
     }
 
     #[test]
