@@ -29,14 +29,22 @@ const GENERIC: [&str; 21] = [
 ];
 
 pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention]) -> Vec<OrgMention> {
-    let mut found: Vec<OrgMention> = Vec::new();
+    // Standing bodies first: where a suffix reads the same span ("中国人民银行" ends in 银行), the
+    // standing body's type wins the tie.
+    let mut found: Vec<OrgMention> = standalone_bodies(lex, chars, tokens);
+    found.extend(armed_forces(lex, chars, tokens));
     for end in 1..=chars.len() {
         if let Some(m) = org_ending_at(lex, chars, tokens, places, end) {
             found.push(m);
         }
     }
-    found.extend(standalone_bodies(lex, chars, tokens));
-    found.extend(armed_forces(lex, chars, tokens));
+    let mut found = drop_nested(found);
+    for m in found.iter_mut().filter(|m| matches!(m.org_type, OrgType::Company | OrgType::Government)) {
+        if let Some(end) = branch_end(lex, chars, places, m.end) {
+            m.end = end;
+            m.name = collect(&chars[m.start..end]);
+        }
+    }
     let mut found = drop_nested(found);
     add_aliases(chars, &mut found);
     found.sort_by_key(|m| (m.start, m.end));
@@ -78,6 +86,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     // "实行政府", "确保党工委": a verb opening the stretch is not part of the name.
     let start = tokens.skip_words_tagged(start, end - suffix_len, &["v", "vd"]);
     let start = if *org_type == OrgType::Other { after_last_verb(tokens, start, end - suffix_len) } else { start };
+    let start = if *org_type == OrgType::Company { company_start(lex, chars, tokens, places, start, end) } else { start };
     let name = collect(&chars[start..end]);
     if *org_type == OrgType::Other && !names_a_zone(chars, start, end - suffix_len) {
         return None;
@@ -95,6 +104,33 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     Some(OrgMention { start, end, name, org_type: *org_type, alias: None })
 }
 
+
+/// Where a company's name starts, given the start the scan found. A particle glued to the name by
+/// jieba ("了泽丰公司") is left out; where jieba reads the whole name as one organisation word
+/// ("开庭/兴业银行"), only a place or country may stand before it as part of the name.
+fn company_start(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], start: usize, end: usize) -> usize {
+    if let Some((s, e, tag)) = tokens.word_at(end - 1) {
+        if *e == end && tag == "nt" && *s > start {
+            let mut k = start;
+            while k < *s {
+                match places.iter().find(|p| p.start == k && p.end <= *s) {
+                    Some(p) => k = p.end,
+                    None => match lex.countries.longest_starting_at(chars, k).filter(|n| k + n <= *s) {
+                        Some(n) => k += n,
+                        None => break,
+                    },
+                }
+            }
+            if k != *s {
+                return *s;
+            }
+        }
+    }
+    if matches!(chars[start], '由' | '了' | '被' | '把' | '对' | '在' | '从' | '据') && end - start > 4 {
+        return start + 1;
+    }
+    start
+}
 
 /// Zones, schools and associations have no verbs in their names: "力争将经开区" starts after 将.
 fn after_last_verb(tokens: &Tokens, start: usize, body_end: usize) -> usize {
@@ -211,8 +247,31 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
     out
 }
 
-/// Armed forces: a service alone or after a country ("海军", "美国海军", "美空军"), and the words
-/// that name a force only after a country ("美军", "古巴军队"). A short form counts where it starts
+/// Where a branch of the company or body ending at `at` ends: a branch word after the name, after
+/// a place, or after a place in brackets ("深圳分行", "华北分公司", "（中国）有限公司").
+fn branch_end(lex: &Lexicon, chars: &[char], places: &[PlaceMention], at: usize) -> Option<usize> {
+    let mut k = at;
+    if matches!(chars.get(k), Some('（' | '(')) {
+        let close = (k + 1..chars.len().min(k + 8)).find(|&i| matches!(chars[i], '）' | ')'))?;
+        let inside = k + 1..close;
+        let is_place = places.iter().any(|p| p.start == inside.start && p.end == inside.end) || country_before(lex, chars, close) == Some(close - k - 1);
+        if !is_place {
+            return None;
+        }
+        k = close + 1;
+    } else if let Some(p) = places.iter().find(|p| p.start == k) {
+        k = p.end;
+    } else {
+        // A region written without a place name ("华北", "华东"): two characters ending in a direction.
+        if k + 2 <= chars.len() && matches!(chars[k], '华' | '西' | '东' | '南' | '北') && matches!(chars[k + 1], '北' | '南' | '东' | '西' | '中') {
+            k += 2;
+        }
+    }
+    lex.org_branches.longest_starting_at(chars, k).map(|n| k + n)
+}
+
+/// Armed forces: a service alone or after a country ("海军", "法国海军", "俄海军"), and the words
+/// that name a force only after a country ("法军", "德国军队"). A short form counts where it starts
 /// a word of jieba's ("美军", not "完美/军团").
 fn armed_forces(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
     let mut out = Vec::new();
@@ -225,7 +284,7 @@ fn armed_forces(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMentio
         let Some(n) = service.max(after_country).filter(|&n| tokens.ends[i + n]) else { continue };
         let start = i - country.unwrap_or(0);
         match out.last_mut().filter(|m: &&mut OrgMention| m.end == start || (m.start <= start && start < m.end)) {
-            // "志愿军空军", "美国海军陆战队": a force of a force is one body.
+            // "解放军海军": a force of a force is one body.
             Some(m) if m.end == start => {
                 m.end = i + n;
                 m.name = collect(&chars[m.start..m.end]);
@@ -362,11 +421,26 @@ mod tests {
     #[test]
     fn armed_forces_alone_after_a_country_or_its_short_form() {
         assert_eq!(names("海军在近海举行了演习。"), vec!["海军"]);
-        assert_eq!(names("美国海军和俄军都派出了舰艇。"), vec!["美国海军", "俄军"]);
-        assert_eq!(names("当年志愿军空军首次参战。"), vec!["志愿军空军"]);
+        assert_eq!(names("法国海军和德军都派出了舰艇。"), vec!["法国海军", "德军"]);
+        assert_eq!(names("这次演习由解放军海军组织。"), vec!["解放军海军"]);
         // 军 names a force only after a country, and a short form must start a word.
         assert!(names("完美军团的新赛季开始了。").is_empty(), "{:?}", names("完美军团的新赛季开始了。"));
         assert!(names("部队在山里行军。").is_empty(), "{:?}", names("部队在山里行军。"));
         assert_eq!(orgs("北方军区司令部")[0].1, OrgType::Government);
+    }
+
+    #[test]
+    fn branches_are_organisations_of_their_own() {
+        assert_eq!(names("市民到交通银行洛阳分行办理业务。"), vec!["交通银行洛阳分行"]);
+        assert_eq!(names("宏达物流集团华北分公司今年扩产。"), vec!["宏达物流集团华北分公司"]);
+        let o = orgs("中国人民银行洛阳分行发布通知。");
+        assert_eq!((o[0].0.as_str(), o[0].1), ("中国人民银行洛阳分行", OrgType::Government));
+    }
+
+    #[test]
+    fn a_company_name_starts_after_words_jieba_keeps_apart() {
+        // jieba reads 兴业银行 as one organisation word: the verb before it is not part of the name.
+        assert_eq!(names("案件开庭兴业银行到场。"), vec!["兴业银行"]);
+        assert_eq!(names("工程交给了泽丰公司承建。"), vec!["泽丰公司"]);
     }
 }

@@ -31,7 +31,7 @@ const NOT_IN_GIVEN_NAME: &str = "的了在是与及等于市省县区局委厅�
 /// Forms of address written after a surname ("张总", "李姨", "王工").
 const ADDRESS_TERMS: &str = "总老哥姐叔姨婶伯爷某工";
 
-/// Polite forms written after a surname ("姚先生", "侯女士"): how someone is called, not a name.
+/// Polite forms written after a surname ("苗先生", "林女士"): how someone is called, not a name.
 const HONORIFICS: [&str; 7] = ["先生", "女士", "小姐", "太太", "夫人", "师傅", "老师"];
 
 /// Verbs after which a jieba-tagged name is taken as a person even without a title.
@@ -66,7 +66,7 @@ pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
 }
 
 /// Spans of position titles as a reader names the post: the title word ("副局长" of "公安部某局副局长",
-/// whose organisation is a mention of its own) with a rank written before it ("见习记者"), for every
+/// whose organisation is a mention of its own) with a rank written before it ("见习律师"), for every
 /// title written next to a person and every title word elsewhere ("记者近日…", "业内专家"). Words
 /// inside a work's title (《…》) name the work, not a post.
 pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &[PersonMention]) -> Vec<(usize, usize)> {
@@ -97,7 +97,7 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
         .collect();
     out.sort_unstable();
     out.dedup();
-    // Of nested spans ("总监" inside "设计总监"), the longest stands.
+    // Of nested spans ("律师" inside "见习律师"), the longest stands.
     let all = out.clone();
     out.retain(|&(s, e)| !all.iter().any(|&(s2, e2)| s2 <= s && e <= e2 && (s2, e2) != (s, e)));
     out
@@ -385,7 +385,7 @@ fn looks_like_name(cx: &Context, s: &str) -> bool {
 
 /// [`looks_like_name`]; `check_given_name` false where jieba and the model both read the span as one
 /// name: then it needs no surname of our list (托蒂, 沃尔科特) and its given name may hold a
-/// character that mostly stands in other words (王为民).
+/// character that mostly stands in other words (刘为国).
 fn looks_like_name_with(cx: &Context, s: &str, check_given_name: bool) -> bool {
     let chars: Vec<char> = s.chars().collect();
     (2..=4).contains(&chars.len())
@@ -454,7 +454,7 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         let starts_with_word = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
             *s == start && *e < end && (e - s >= 2 || FUNCTION_TAGS.contains(&tag.as_str())) && !tag.starts_with("nr")
         });
-        // "张总", "王姨", "姚先生": a surname with a form of address is how someone is called, not a name.
+        // "张总", "王姨", "苗先生": a surname with a form of address is how someone is called, not a name.
         let address = ADDRESS_TERMS.contains(cx.chars[end - 1]) || HONORIFICS.iter().any(|h| name.ends_with(h));
         let cuts_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s < at && at < *e && !tag.starts_with("nr"));
         if (!foreign && (everyday || starts_with_word || address)) || cuts_word(start) || cuts_word(end) {
@@ -478,7 +478,7 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
 }
 
 /// A foreign name as Chinese writes it: parts joined by a middle dot, each of Chinese characters
-/// ("丹尼斯·霍珀", "约瑟夫•马洛德•威廉").
+/// ("乔治·卢卡斯", "让•雅克•卢梭").
 fn is_dotted_name(name: &str) -> bool {
     let parts: Vec<&str> = name.split(['·', '•']).collect();
     parts.len() >= 2 && parts.iter().all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_cjk))
@@ -607,8 +607,8 @@ mod tests {
     #[test]
     fn names_jieba_and_the_model_agree_on_need_no_listed_surname() {
         let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
-        // 为 mostly stands in other words, but jieba and the model both read 王为民 as one name.
-        assert_eq!(names("开发区管委会主任王为民"), vec!["王为民"]);
+        // 为 mostly stands in other words, but jieba and the model both read 刘为国 as one name.
+        assert_eq!(names("开发区管委会主任刘为国"), vec!["刘为国"]);
         // Foreign names joined by a middle dot.
         assert_eq!(names("这部影片由乔治·卢卡斯执导。"), vec!["乔治·卢卡斯"]);
         // A place joined to a place by the dot is no name.

@@ -87,10 +87,12 @@ pub struct Lexicon {
     pub gov_bodies: WordSet,
     /// Bodies that stand alone (国务院, 党中央, 市委…).
     pub standalone_bodies: WordSet,
-    /// Armed forces named alone or after a country ("海军", "美国海军").
+    /// Armed forces named alone or after a country ("海军", "法国海军").
     pub armed_forces: WordSet,
-    /// Armed forces named only after a country or its short form ("美军", "古巴军队").
+    /// Armed forces named only after a country or its short form ("法军", "德国军队").
     pub armed_forces_after_country: WordSet,
+    /// Words naming a branch of the company before them ("分行", "分公司").
+    pub org_branches: WordSet,
     /// One-character short forms of country names ("美", "俄").
     pub country_short_forms: WordSet,
     /// Standing abbreviations of departments: 发改委 → 发展和改革委员会.
@@ -168,6 +170,7 @@ impl Lexicon {
             armed_forces,
             armed_forces_after_country,
             country_short_forms: WordSet::from_lines(include_str!("data/country_short_forms.txt")),
+            org_branches: WordSet::from_lines(include_str!("data/org_branches.txt")),
             gov_abbreviations,
             everyday_short_names: HashSet::new(),
             gazetteer,
