@@ -392,6 +392,7 @@ fn looks_like_name_with(cx: &Context, s: &str, check_given_name: bool) -> bool {
         && chars.iter().all(|&c| is_cjk(c))
         && (!check_given_name || cx.lex.is_surname_start(&chars, 0).is_some())
         && !(check_given_name && chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c)))
+        && !HONORIFICS.iter().any(|h| s.ends_with(h))
         // "谢谢", "常常": a doubled character is a word, not a surname and a given name.
         && !(chars.len() == 2 && chars[0] == chars[1])
         && cx.lex.gazetteer.lookup(s).is_none()
@@ -457,7 +458,11 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         // "张总", "王姨", "苗先生": a surname with a form of address is how someone is called, not a name.
         let address = ADDRESS_TERMS.contains(cx.chars[end - 1]) || HONORIFICS.iter().any(|h| name.ends_with(h));
         let cuts_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s < at && at < *e && !tag.starts_with("nr"));
-        if (!foreign && (everyday || starts_with_word || address)) || cuts_word(start) || cuts_word(end) {
+        // "某某/纪念馆", "某某/岛": the name names the place or body after it.
+        let names_a_place = cx.tokens.word_at(end).is_some_and(|(s, e, _)| {
+            *s == end && cx.lex.named_after_words.longest_ending_at(cx.chars, *e).is_some()
+        });
+        if (!foreign && (everyday || starts_with_word || address)) || names_a_place || cuts_word(start) || cuts_word(end) {
             continue;
         }
         found.push(PersonMention { start, end, name, titles: vec![] });
@@ -620,6 +625,13 @@ mod tests {
         let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
         assert!(names("店里的负责人苗先生告诉记者，生意不错。").is_empty(), "{:?}", names("店里的负责人苗先生告诉记者，生意不错。"));
         assert_eq!(names("他最爱读杜甫和白居易的诗。"), vec!["杜甫", "白居易"]);
+    }
+
+    #[test]
+    fn a_name_before_a_building_or_body_names_that_place() {
+        let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
+        assert!(names("游客们参观了鲁迅纪念馆。").is_empty(), "{:?}", names("游客们参观了鲁迅纪念馆。"));
+        assert_eq!(names("游客们读起了鲁迅的小说。"), vec!["鲁迅"]);
     }
 
     #[test]
