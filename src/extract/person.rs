@@ -431,7 +431,7 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
 fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     let mut found = Vec::new();
     let hints = cx.lex.char_hints(cx.chars, &cx.tokens.words);
-    for (start, end) in cx.lex.name_model.names(cx.chars, &hints) {
+    for (start, end) in joined_at_dots(cx, cx.lex.name_model.names(cx.chars, &hints)) {
         // "但丁/和": a one-character conjunction, preposition or adverb closing the span follows the name.
         let end = match cx.tokens.word_at(end - 1) {
             Some((s, e, tag)) if *s == end - 1 && *e == end && end - start >= 3 && ["c", "p", "d"].contains(&tag.as_str()) => end - 1,
@@ -482,10 +482,43 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     found
 }
 
-/// A foreign name as Chinese writes it: parts joined by a middle dot, each of Chinese characters
-/// ("乔治·卢卡斯", "让•雅克•卢梭").
+/// Characters that join the parts of a foreign name ("乔治·卢卡斯", "让-雅克").
+const NAME_JOINERS: [char; 3] = ['·', '•', '-'];
+
+/// Spans read as names one after another with only a joiner between them are parts of one name,
+/// and so is a word jieba reads as a name across a joiner ("雅克/nrt" of "让•雅克•卢梭").
+fn joined_at_dots(cx: &Context, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let chars = cx.chars;
+    let joiner = |i: usize| chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
+    let name_word = |s: usize, e: usize, tag: &str| tag.starts_with("nr") && (s..e).all(|i| is_cjk(chars[i]));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if last.1 + 1 == s && joiner(last.1) => last.1 = e,
+            _ => out.push((s, e)),
+        }
+    }
+    for span in out.iter_mut() {
+        while joiner(span.1) {
+            match cx.tokens.word_at(span.1 + 1) {
+                Some((s, e, tag)) if *s == span.1 + 1 && name_word(*s, *e, tag) => span.1 = *e,
+                _ => break,
+            }
+        }
+        while span.0 >= 2 && joiner(span.0 - 1) {
+            match cx.tokens.word_at(span.0 - 2) {
+                Some((s, e, tag)) if *e == span.0 - 1 && name_word(*s, *e, tag) => span.0 = *s,
+                _ => break,
+            }
+        }
+    }
+    out
+}
+
+/// A foreign name as Chinese writes it: parts joined by a middle dot or a hyphen, each of Chinese
+/// characters ("乔治·卢卡斯", "让•雅克•卢梭").
 fn is_dotted_name(name: &str) -> bool {
-    let parts: Vec<&str> = name.split(['·', '•']).collect();
+    let parts: Vec<&str> = name.split(NAME_JOINERS).collect();
     parts.len() >= 2 && parts.iter().all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_cjk))
 }
 
@@ -616,6 +649,8 @@ mod tests {
         assert_eq!(names("开发区管委会主任刘为国"), vec!["刘为国"]);
         // Foreign names joined by a middle dot.
         assert_eq!(names("这部影片由乔治·卢卡斯执导。"), vec!["乔治·卢卡斯"]);
+        // Parts jieba reads as names across a joiner belong to the name.
+        assert_eq!(names("球队缺少了安德烈-舍甫琴科的进球。"), vec!["安德烈-舍甫琴科"]);
         // A place joined to a place by the dot is no name.
         assert!(names("2024中国·晋中招商大会开幕。").is_empty(), "{:?}", names("2024中国·晋中招商大会开幕。"));
     }
