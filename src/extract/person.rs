@@ -106,7 +106,8 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
 /// Does a name start at `at`? Returns its end. The rules of [`read_name_by_rules`] decide; where
 /// they see no name (jieba cut it into everyday words: "张/新生"), a name the model read there counts.
 fn read_name(cx: &Context, at: usize, known: &[PersonMention], model: &[PersonMention]) -> Option<usize> {
-    read_name_by_rules(cx, at, known).or_else(|| model.iter().find(|m| m.start == at).map(|m| m.end))
+    let end = read_name_by_rules(cx, at, known).or_else(|| model.iter().find(|m| m.start == at).map(|m| m.end))?;
+    Some(across_joiners(cx, (at, end)).1)
 }
 
 /// A name at `at` by the lexicon and jieba's words. A two-character name ends early when the third
@@ -133,8 +134,10 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &[PersonMention]) -> Optio
         return None;
     }
     let third = at + sl + 1;
+    // A follower counts unless the given name is a word of its own that holds it ("周/富强").
+    let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1);
     let long_ok = given_ok(third)
-        && !(cx.lex.name_followers.contains(&chars[third])
+        && !(cx.lex.name_followers.contains(&chars[third]) && !given_is_word
             && (!matches!(chars[third], '和' | '与' | '及') || given_name_conjunction(cx, third)))
         && !cx.lex.titles.longest_starting_at(chars, third).is_some_and(|n| n >= 2);
     // Prefer the length at which jieba also sees a word boundary ("刘明/强调" gives 刘明).
@@ -488,9 +491,7 @@ const NAME_JOINERS: [char; 3] = ['·', '•', '-'];
 /// Spans read as names one after another with only a joiner between them are parts of one name,
 /// and so is a word jieba reads as a name across a joiner ("雅克/nrt" of "让•雅克•卢梭").
 fn joined_at_dots(cx: &Context, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let chars = cx.chars;
-    let joiner = |i: usize| chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
-    let name_word = |s: usize, e: usize, tag: &str| tag.starts_with("nr") && (s..e).all(|i| is_cjk(chars[i]));
+    let joiner = |i: usize| cx.chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
         match out.last_mut() {
@@ -498,21 +499,27 @@ fn joined_at_dots(cx: &Context, spans: Vec<(usize, usize)>) -> Vec<(usize, usize
             _ => out.push((s, e)),
         }
     }
-    for span in out.iter_mut() {
-        while joiner(span.1) {
-            match cx.tokens.word_at(span.1 + 1) {
-                Some((s, e, tag)) if *s == span.1 + 1 && name_word(*s, *e, tag) => span.1 = *e,
-                _ => break,
-            }
-        }
-        while span.0 >= 2 && joiner(span.0 - 1) {
-            match cx.tokens.word_at(span.0 - 2) {
-                Some((s, e, tag)) if *e == span.0 - 1 && name_word(*s, *e, tag) => span.0 = *s,
-                _ => break,
-            }
+    out.into_iter().map(|span| across_joiners(cx, span)).collect()
+}
+
+/// Extends a name over a joiner and a word jieba reads as a name on either side ("马克·雅各布").
+fn across_joiners(cx: &Context, mut span: (usize, usize)) -> (usize, usize) {
+    let chars = cx.chars;
+    let joiner = |i: usize| chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
+    let name_word = |s: usize, e: usize, tag: &str| tag.starts_with("nr") && (s..e).all(|i| is_cjk(chars[i]));
+    while joiner(span.1) {
+        match cx.tokens.word_at(span.1 + 1) {
+            Some((s, e, tag)) if *s == span.1 + 1 && name_word(*s, *e, tag) => span.1 = *e,
+            _ => break,
         }
     }
-    out
+    while span.0 >= 2 && joiner(span.0 - 1) {
+        match cx.tokens.word_at(span.0 - 2) {
+            Some((s, e, tag)) if *e == span.0 - 1 && name_word(*s, *e, tag) => span.0 = *s,
+            _ => break,
+        }
+    }
+    span
 }
 
 /// A foreign name as Chinese writes it: parts joined by a middle dot or a hyphen, each of Chinese
@@ -667,6 +674,15 @@ mod tests {
         let names = |s: &str| persons(s).into_iter().map(|p| p.0).collect::<Vec<String>>();
         assert!(names("游客们参观了鲁迅纪念馆。").is_empty(), "{:?}", names("游客们参观了鲁迅纪念馆。"));
         assert_eq!(names("游客们读起了鲁迅的小说。"), vec!["鲁迅"]);
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_word_keeps_a_character_that_elsewhere_follows_names() {
+        // 强 often starts the verb after a name (强调); here it ends the given name 自强.
+        let p = persons("县水利局局长李自强，他介绍了情况。");
+        assert_eq!(p, vec![("李自强".to_string(), vec!["县水利局局长".to_string()])]);
+        let p = persons("球队主教练安德烈-舍甫琴科表示满意。");
+        assert_eq!(p[0].0, "安德烈-舍甫琴科");
     }
 
     #[test]
