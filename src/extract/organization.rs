@@ -430,6 +430,12 @@ mod tests {
     }
 
     #[test]
+    fn short_company_names_end_in_shiye_and_konggu() {
+        assert_eq!(names("市里新引进了宏远实业新型面板等一批项目。"), vec!["宏远实业"]);
+        assert_eq!(orgs("华润控股今年在本地扩大投资。")[0].1, OrgType::Company);
+    }
+
+    #[test]
     fn branches_are_organisations_of_their_own() {
         assert_eq!(names("市民到交通银行洛阳分行办理业务。"), vec!["交通银行洛阳分行"]);
         assert_eq!(names("宏达物流集团华北分公司今年扩产。"), vec!["宏达物流集团华北分公司"]);
