@@ -100,6 +100,34 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         }
     }
     out.extend(named_sites(cx, s));
+    out.extend(projects_in_apposition(cx, s));
+    out
+}
+
+/// "某某公园作为全县重点生态项目，…": what opens the clause and is said to be a project, though
+/// its name does not end in 项目.
+fn projects_in_apposition(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
+    let chars = cx.chars;
+    let mut out = Vec::new();
+    for at in find_all(chars, s.start, s.end, "作为") {
+        // The predicate: "…项目" within the clause after 作为.
+        let clause_end = (at + 2..s.end).find(|&k| matches!(chars[k], '，' | '；' | '。' | '、')).unwrap_or(s.end);
+        let predicate_is_project = clause_end >= at + 4 && ends_with_any(chars, clause_end, &["项目", "工程"]);
+        if !predicate_is_project {
+            continue;
+        }
+        let start = cx.tokens.skip_function_words(clause_start(chars, at, s.start), at);
+        let subject = collect(&chars[start..at]);
+        let named = (3..=16).contains(&(at - start)) && cx.tokens.aligned(start, at) && !subject.contains("项目") && !subject.contains('该');
+        let a_body_or_person = cx.orgs.iter().any(|o| o.start == start && o.end == at);
+        if named && !a_body_or_person && is_specific(cx, start, at) {
+            if let Some(mut p) = build(cx, s, start, at) {
+                // "…作为重点生态工程，总投资1.3亿元": the amount follows the predicate.
+                p.investment = p.investment.or_else(|| amount_near(cx, start, clause_end, s));
+                out.push(p);
+            }
+        }
+    }
     out
 }
 
@@ -539,5 +567,16 @@ mod tests {
         assert!(projects("全年共签约项目56个，总投资达120亿元，其中亿元以上项目18个。").is_empty());
         assert!(projects("各部门要紧盯项目、狠抓项目，推介优质项目，坚持项目为王。").is_empty());
         assert!(projects("12个项目现场集中签约。").is_empty());
+    }
+
+    #[test]
+    fn a_site_said_to_be_a_project_is_one() {
+        let p = projects("滨河湿地公园作为全县重点生态工程，总投资2.4亿元，今年完工。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "滨河湿地公园");
+        assert_eq!(p[0].1.as_deref(), Some("240000000"));
+        // A project already named as one, or a body, is not a second project.
+        assert_eq!(projects("该项目作为全市重点工程，进展顺利。").len(), 0);
+        assert!(projects("市交通运输局作为牵头单位负责该项目。").is_empty());
     }
 }
