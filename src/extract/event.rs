@@ -117,7 +117,9 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         }
         current = in_sentence.last().copied();
     }
-    events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some());
+    // An event needs something that places it; a name in quotes ("“某某行”对接会") is a particular
+    // event even where the text gives no day, place or person.
+    events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some() || e.name.contains('“'));
     events
 }
 
@@ -178,7 +180,8 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
         if !inside_quotes && ends_with_any(chars, k, &["出席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"]) {
             break;
         }
-        if cx.dates.iter().any(|d| d.end == k) {
+        // A date ends the name, unless it is written inside the name's quotes ("“2024某某行”推介会").
+        if !inside_quotes && cx.dates.iter().any(|d| d.end == k) {
             break;
         }
         if cx.persons.iter().any(|p| p.end == k) {
@@ -507,5 +510,14 @@ mod tests {
     #[test]
     fn generic_mentions_without_time_are_not_events() {
         assert!(events("各县区积极开展各类主题招商活动，效果明显。").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_event_name_stands_without_day_or_place_and_keeps_its_year() {
+        let e = events("今年以来，高新区举办了“2025东方企业走进古城”产业交流对接会，反响热烈。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "“2025东方企业走进古城”产业交流对接会");
+        // Without quotes and with nothing that places it, a bare mention is no event.
+        assert!(events("高新区举办了产业交流对接会，反响热烈。").is_empty());
     }
 }
