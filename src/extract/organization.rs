@@ -33,6 +33,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     // standing body's type wins the tie.
     let mut found: Vec<OrgMention> = standalone_bodies(lex, chars, tokens);
     found.extend(armed_forces(lex, chars, tokens));
+    found.extend(brand_and_trade(lex, chars, tokens, places));
     for end in 1..=chars.len() {
         if let Some(m) = org_ending_at(lex, chars, tokens, places, end) {
             found.push(m);
@@ -101,7 +102,12 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     if *org_type == OrgType::Company && GENERIC.iter().any(|g| place_then_word(lex, chars, places, start, end, g)) {
         return None;
     }
-    Some(OrgMention { start, end, name, org_type: *org_type, alias: None })
+    // "广东省人民银行": a standing body's name at the end types the whole, not the suffix (银行).
+    let org_type = match lex.standalone_bodies.longest_ending_at(chars, end) {
+        Some(n) if n > suffix_len => OrgType::Government,
+        _ => *org_type,
+    };
+    Some(OrgMention { start, end, name, org_type, alias: None })
 }
 
 
@@ -268,6 +274,37 @@ fn branch_end(lex: &Lexicon, chars: &[char], places: &[PlaceMention], at: usize)
         }
     }
     lex.org_branches.longest_starting_at(chars, k).map(|n| k + n)
+}
+
+/// Jieba tags of words that may be a company's brand: words it does not know or knows as names.
+const BRAND_TAGS: [&str; 8] = ["x", "nz", "nr", "nrt", "ns", "nt", "j", "eng"];
+
+/// Company short names: a brand and a trade ("某某证券", "某某传媒"). The brand is the one word
+/// before the trade, two to four characters, a word jieba does not know or knows as a proper noun,
+/// and not a place, country or title ("山西能源" is the province's energy, not a firm).
+fn brand_and_trade(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention]) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    for pair in tokens.words.windows(2) {
+        let [(bs, be, btag), (ts, te, _)] = pair else { continue };
+        if be != ts || !lex.company_trades.contains(&collect(&chars[*ts..*te])) {
+            continue;
+        }
+        let brand = collect(&chars[*bs..*be]);
+        let brand_like = (2..=4).contains(&(be - bs))
+            && chars[*bs..*be].iter().all(|&c| crate::text::chars::is_cjk(c))
+            && BRAND_TAGS.contains(&btag.as_str())
+            // jieba's dictionary tags some everyday words as names (智慧/nr): a brand is a word it
+            // does not know, or knows as a proper noun or organisation.
+            && (!lex.jieba.has_word(&brand) || matches!(btag.as_str(), "nz" | "nt" | "j"))
+            && !places.iter().any(|p| p.start < *be && *bs < p.end)
+            && lex.gazetteer.lookup(&brand).is_none()
+            && !lex.countries.contains(&brand)
+            && !lex.titles.contains(&brand);
+        if brand_like {
+            out.push(OrgMention { start: *bs, end: *te, name: collect(&chars[*bs..*te]), org_type: OrgType::Company, alias: None });
+        }
+    }
+    out
 }
 
 /// Armed forces: a service alone or after a country ("海军", "法国海军", "俄海军"), and the words
@@ -448,5 +485,16 @@ mod tests {
         // jieba reads 兴业银行 as one organisation word: the verb before it is not part of the name.
         assert_eq!(names("案件开庭兴业银行到场。"), vec!["兴业银行"]);
         assert_eq!(names("工程交给了泽丰公司承建。"), vec!["泽丰公司"]);
+    }
+
+    #[test]
+    fn a_brand_and_a_trade_name_a_company() {
+        assert_eq!(orgs("华锐传媒今年上市。"), vec![("华锐传媒".to_string(), OrgType::Company, None)]);
+        assert_eq!(names("天晟证券分析师认为，市场将回暖。"), vec!["天晟证券"]);
+        // A place or an everyday word before the trade names no company.
+        assert!(names("山西能源转型步伐加快。").is_empty(), "{:?}", names("山西能源转型步伐加快。"));
+        assert!(names("发展清洁能源和数字科技。").is_empty(), "{:?}", names("发展清洁能源和数字科技。"));
+        // A standing body's name at the end types the whole.
+        assert_eq!(orgs("河南省人民银行发布通知。")[0].1, OrgType::Government);
     }
 }

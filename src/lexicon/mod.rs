@@ -93,6 +93,8 @@ pub struct Lexicon {
     pub armed_forces_after_country: WordSet,
     /// Words after which a person's name names a place, building or body ("纪念馆", "岛").
     pub named_after_words: WordSet,
+    /// Trade words that end a company's short name after its brand ("证券", "传媒").
+    pub company_trades: WordSet,
     /// Words naming a branch of the company before them ("分行", "分公司").
     pub org_branches: WordSet,
     /// One-character short forms of country names ("美", "俄").
@@ -173,6 +175,7 @@ impl Lexicon {
             armed_forces_after_country,
             country_short_forms: WordSet::from_lines(include_str!("data/country_short_forms.txt")),
             org_branches: WordSet::from_lines(include_str!("data/org_branches.txt")),
+            company_trades: WordSet::from_lines(include_str!("data/company_trades.txt")),
             named_after_words: WordSet::from_lines(include_str!("data/named_after_words.txt")),
             gov_abbreviations,
             everyday_short_names: HashSet::new(),
