@@ -77,7 +77,8 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
         }
     }
     for (s, e, _) in &tokens.words {
-        if lex.titles.contains(&collect(&chars[*s..*e])) {
+        let word = collect(&chars[*s..*e]);
+        if lex.titles.contains(&word) && !lex.bound_titles.contains(&word) {
             out.push((*s, *e));
         }
     }
@@ -719,6 +720,8 @@ mod tests {
         assert_eq!(positions("几名年轻选手在比赛中发挥出色。"), vec!["选手"]);
         assert_eq!(positions("报社派出一名见习记者随队采访。"), vec!["见习记者"]);
         assert_eq!(positions("公司请来首席设计师主持改造。"), vec!["首席设计师"]);
+        // 代表 alone is most often the verb.
+        assert!(positions("这座桥代表了当地的工艺水平。").is_empty(), "{:?}", positions("这座桥代表了当地的工艺水平。"));
     }
 
     #[test]

@@ -70,6 +70,8 @@ pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 
 pub struct Lexicon {
     pub titles: WordSet,
+    /// Title words that are a post only next to a person ("代表").
+    pub bound_titles: WordSet,
     /// Rank words that stay part of the post before a title ("见习", "首席").
     pub title_prefixes: WordSet,
     pub leader_words: WordSet,
@@ -159,6 +161,7 @@ impl Lexicon {
             place_exclusions_full,
             titles: WordSet::from_lines(include_str!("data/titles.txt")),
             title_prefixes: WordSet::from_lines(include_str!("data/title_prefixes.txt")),
+            bound_titles: WordSet::from_lines(include_str!("data/bound_titles.txt")),
             leader_words: WordSet::from_lines(include_str!("data/leader_words.txt")),
             stop_before: WordSet::from_lines(include_str!("data/stop_before.txt")),
             name_followers: data_lines(include_str!("data/name_followers.txt"))
