@@ -26,7 +26,7 @@ pub fn extract(original: &str) -> Extraction {
     let tokens = tokens::Tokens::new(lex, &clean.text, chars.len());
     let mut places = place::find_places(lex, chars, &tokens);
     let mut orgs = organization::find_orgs(lex, chars, &tokens, &places);
-    // A work's title (《美国陆军》) names the work, not the bodies and places its words would.
+    // A work's title (《法国海军》) names the work, not the bodies and places its words would.
     let in_work = text::chars::inside_work_titles(chars);
     let outside_work = |s: usize, e: usize| !in_work[s..e].iter().any(|&x| x);
     places.retain(|p| outside_work(p.start, p.end));
@@ -336,9 +336,9 @@ mod tests {
 
     #[test]
     fn a_works_title_names_no_body_person_or_place() {
-        let x = extract("他在书店买了《美国陆军与王某某在洛阳》。");
+        let x = extract("他在书店买了《法国海军与王某某在洛阳》。");
         assert!(x.organizations.is_empty() && x.persons.is_empty() && x.places.is_empty(), "{:?} {:?} {:?}", x.organizations, x.persons, x.places);
-        let x = extract("美国陆军与王某某在洛阳。");
+        let x = extract("法国海军与王某某在洛阳。");
         assert!(!x.organizations.is_empty() && !x.places.is_empty(), "{:?} {:?}", x.organizations, x.places);
     }
 }

@@ -102,7 +102,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     if *org_type == OrgType::Company && GENERIC.iter().any(|g| place_then_word(lex, chars, places, start, end, g)) {
         return None;
     }
-    // "广东省人民银行": a standing body's name at the end types the whole, not the suffix (银行).
+    // "某省人民银行": a standing body's name at the end types the whole, not the suffix (银行).
     let org_type = match lex.standalone_bodies.longest_ending_at(chars, end) {
         Some(n) if n > suffix_len => OrgType::Government,
         _ => *org_type,
@@ -113,7 +113,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
 
 /// Where a company's name starts, given the start the scan found. A particle glued to the name by
 /// jieba ("了泽丰公司") is left out; where jieba reads the whole name as one organisation word
-/// ("开庭/兴业银行"), only a place or country may stand before it as part of the name.
+/// ("开庭/住友银行"), only a place or country may stand before it as part of the name.
 fn company_start(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], start: usize, end: usize) -> usize {
     if let Some((s, e, tag)) = tokens.word_at(end - 1) {
         if *e == end && tag == "nt" && *s > start {
@@ -254,7 +254,7 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
 }
 
 /// Where a branch of the company or body ending at `at` ends: a branch word after the name, after
-/// a place, or after a place in brackets ("深圳分行", "华北分公司", "（中国）有限公司").
+/// a place, or after a place in brackets ("洛阳分行", "华北分公司", "（中国）有限公司").
 fn branch_end(lex: &Lexicon, chars: &[char], places: &[PlaceMention], at: usize) -> Option<usize> {
     let mut k = at;
     if matches!(chars.get(k), Some('（' | '(')) {
@@ -482,8 +482,8 @@ mod tests {
 
     #[test]
     fn a_company_name_starts_after_words_jieba_keeps_apart() {
-        // jieba reads 兴业银行 as one organisation word: the verb before it is not part of the name.
-        assert_eq!(names("案件开庭兴业银行到场。"), vec!["兴业银行"]);
+        // jieba reads 住友银行 as one organisation word: the verb before it is not part of the name.
+        assert_eq!(names("案件开庭住友银行到场。"), vec!["住友银行"]);
         assert_eq!(names("工程交给了泽丰公司承建。"), vec!["泽丰公司"]);
     }
 

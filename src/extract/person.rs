@@ -388,7 +388,7 @@ fn looks_like_name(cx: &Context, s: &str) -> bool {
 }
 
 /// [`looks_like_name`]; `check_given_name` false where jieba and the model both read the span as one
-/// name: then it needs no surname of our list (托蒂, 沃尔科特) and its given name may hold a
+/// name: then it needs no surname of our list (贝利, 马拉多纳) and its given name may hold a
 /// character that mostly stands in other words (刘为国).
 fn looks_like_name_with(cx: &Context, s: &str, check_given_name: bool) -> bool {
     let chars: Vec<char> = s.chars().collect();
@@ -503,7 +503,7 @@ fn joined_at_dots(cx: &Context, spans: Vec<(usize, usize)>) -> Vec<(usize, usize
     out.into_iter().map(|span| across_joiners(cx, span)).collect()
 }
 
-/// Extends a name over a joiner and a word jieba reads as a name on either side ("马克·雅各布").
+/// Extends a name over a joiner and a word jieba reads as a name on either side ("乔治·卢卡斯").
 fn across_joiners(cx: &Context, mut span: (usize, usize)) -> (usize, usize) {
     let chars = cx.chars;
     let joiner = |i: usize| chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
@@ -718,8 +718,8 @@ mod tests {
         // jieba tags 导演 and 选手 as verbs; as title words they are posts all the same.
         assert_eq!(positions("这部片子的导演来自西安，"), vec!["导演"]);
         assert_eq!(positions("几名年轻选手在比赛中发挥出色。"), vec!["选手"]);
-        assert_eq!(positions("报社派出一名见习记者随队采访。"), vec!["见习记者"]);
-        assert_eq!(positions("公司请来首席设计师主持改造。"), vec!["首席设计师"]);
+        assert_eq!(positions("律所派出一名见习律师出庭。"), vec!["见习律师"]);
+        assert_eq!(positions("公司请来首席分析师作报告。"), vec!["首席分析师"]);
         // 代表 alone is most often the verb.
         assert!(positions("这座桥代表了当地的工艺水平。").is_empty(), "{:?}", positions("这座桥代表了当地的工艺水平。"));
     }
