@@ -472,7 +472,7 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         found.push(PersonMention { start, end, name, titles: vec![] });
     }
     // In a list written with 、 every item is the same kind of thing: a name whose neighbour in the
-    // list is a word jieba knows as no name ("风土钟灵、山川毓秀") is a word of the list, not a person.
+    // list is a word jieba knows as no name ("风物钟灵、溪谷清幽") is a word of the list, not a person.
     let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
     let ends: Vec<usize> = found.iter().map(|m| m.end).collect();
     // Nouns only: "何某执导、范某主演" joins two clauses, not two list items.

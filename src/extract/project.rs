@@ -122,7 +122,7 @@ fn projects_in_apposition(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         let a_body_or_person = cx.orgs.iter().any(|o| o.start == start && o.end == at);
         if named && !a_body_or_person && is_specific(cx, start, at) {
             if let Some(mut p) = build(cx, s, start, at) {
-                // "…作为重点生态工程，总投资1.3亿元": the amount follows the predicate.
+                // "…作为全县的民生工程，计划投资2亿元": the amount follows the predicate.
                 p.investment = p.investment.or_else(|| amount_near(cx, start, clause_end, s));
                 out.push(p);
             }
@@ -571,7 +571,7 @@ mod tests {
 
     #[test]
     fn a_site_said_to_be_a_project_is_one() {
-        let p = projects("滨河湿地公园作为全县重点生态工程，总投资2.4亿元，今年完工。");
+        let p = projects("滨河湿地公园作为全县今年的民生工程，计划投资2.4亿元，年底完工。");
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, "滨河湿地公园");
         assert_eq!(p[0].1.as_deref(), Some("240000000"));
