@@ -292,14 +292,22 @@ fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMenti
         }
         for &i in in_sentence {
             let (start, end) = (events[i].start, events[i].end);
+            // "，并…" carries the clause on, unless what follows names another event of the sentence
+            // ("出席了…仪式，并在某集团观摩考察": the visit is an event of its own).
+            let others: Vec<usize> = in_sentence.iter().filter(|&&j| j != i).map(|&j| events[j].end).collect();
+            let clause_end = |from: usize| {
+                let first = (from..s.end).find(|&k| matches!(cx.chars[k], '，' | '。' | '；')).unwrap_or(s.end);
+                let carried = clause_end(cx.chars, from, s.end);
+                if others.iter().any(|&e| first < e && e <= carried) { first } else { carried }
+            };
             let region = if p.end <= start {
                 // Before the event: the verbs from the person (or the previous event) to the
                 // event's own clause ("出席…推介会并致辞").
                 let prev_end = in_sentence.iter().map(|&j| events[j].end).filter(|&e| e <= start).max().unwrap_or(s.start);
-                Some((p.end.max(prev_end), clause_end(cx.chars, end, s.end)))
+                Some((p.end.max(prev_end), clause_end(end)))
             } else if p.start >= start && p.end <= end {
                 // Inside the event's description: "由某检查组副组长某某带领的检查组…".
-                Some((p.end, clause_end(cx.chars, p.end, s.end)))
+                Some((p.end, clause_end(p.end)))
             } else if p.start >= end && i == last {
                 // After the last event named in the sentence: "…调研，县委书记某某参加。"
                 Some((p.end, s.end))
@@ -315,8 +323,12 @@ fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMenti
     }
 }
 
+/// Where the clause from `from` ends. "，并…" goes on with the same subject's doings ("到某局调研，
+/// 并主持召开座谈会"), so the clause runs on past that comma.
 fn clause_end(chars: &[char], from: usize, limit: usize) -> usize {
-    (from..limit).find(|&k| matches!(chars[k], '，' | '。' | '；')).unwrap_or(limit)
+    (from..limit)
+        .find(|&k| matches!(chars[k], '。' | '；') || (chars[k] == '，' && chars.get(k + 1) != Some(&'并')))
+        .unwrap_or(limit)
 }
 
 /// Persons in a later sentence of the event's article: "市领导某某、某某参加。"
@@ -519,5 +531,17 @@ mod tests {
         assert_eq!(e[0].name, "“2025东方客商古城行”经贸洽谈会");
         // Without quotes and with nothing that places it, a bare mention is no event.
         assert!(events("上个月，高新区举办了经贸洽谈会，签约踊跃。").is_empty());
+    }
+
+    #[test]
+    fn a_clause_carried_on_by_bing_keeps_its_subject_unless_it_names_another_event() {
+        let e = events("6月5日，市委书记郑海东到市交通运输局调研，并主持召开座谈会。");
+        assert_eq!(roles(&e[0]), vec![("郑海东".to_string(), "presided")]);
+        let e = events("3月2日，省长韩立新出席了绿源年产5万吨饮料项目开工仪式，并在宏达机械集团观摩考察。");
+        let all: Vec<(String, Vec<(String, &str)>)> = e.iter().map(|x| (x.name.clone(), roles(x))).collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        let role_at = |name: &str| all.iter().find(|(n, _)| n.contains(name)).map(|(_, r)| r.clone());
+        assert_eq!(role_at("开工仪式"), Some(vec![("韩立新".to_string(), "attended")]), "{all:?}");
+        assert_eq!(role_at("观摩考察"), Some(vec![("韩立新".to_string(), "led")]), "{all:?}");
     }
 }
