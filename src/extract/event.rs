@@ -101,6 +101,7 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         if in_sentence.is_empty() {
             if let Some(c) = current {
                 add_participants(cx, s, &mut events[c], s.start);
+                add_pronoun_speaker(cx, s, &mut events[c]);
                 add_aggregates(cx, s, &mut events[c]);
             }
             continue;
@@ -343,6 +344,19 @@ fn add_participants(cx: &Context, s: &Sentence, event: &mut EventMention, from: 
     }
 }
 
+/// "他指出，…": a sentence that opens with he or she and a verb of speaking gives that role to the
+/// last person named before it, if that person already takes part in the event.
+fn add_pronoun_speaker(cx: &Context, s: &Sentence, event: &mut EventMention) {
+    if !matches!(cx.chars.get(s.start), Some('他' | '她')) {
+        return;
+    }
+    let Some((role, at)) = strongest_role(cx, s.start + 1, clause_end(cx.chars, s.start, s.end)) else { return };
+    let Some(pi) = cx.persons.iter().rposition(|p| p.end <= s.start) else { return };
+    if role >= Role::Spoke && event.participants.iter().any(|(q, _, _)| *q == pi || cx.persons[*q].name == cx.persons[pi].name) {
+        push_participant(event, pi, role, at);
+    }
+}
+
 /// Persons who report, or who are only referred to ("学习贯彻某某总书记…精神"), take no part.
 fn is_reporter(p: &PersonMention) -> bool {
     p.titles.iter().any(|t| t.text.ends_with("记者") || t.text.ends_with("通讯员") || t.text == "摄影")
@@ -543,5 +557,15 @@ mod tests {
         let role_at = |name: &str| all.iter().find(|(n, _)| n.contains(name)).map(|(_, r)| r.clone());
         assert_eq!(role_at("开工仪式"), Some(vec![("韩立新".to_string(), "attended")]), "{all:?}");
         assert_eq!(role_at("观摩考察"), Some(vec![("韩立新".to_string(), "led")]), "{all:?}");
+    }
+
+    #[test]
+    fn he_or_she_speaking_next_gives_the_last_named_participant_the_speech() {
+        let text = "4月8日，市委书记孙明远到市水利局调研。孙明远察看了防汛物资仓库。他指出，要压实防汛责任。";
+        let e = events(text);
+        assert_eq!(roles(&e[0]), vec![("孙明远".to_string(), "spoke")]);
+        // Someone who takes no part in the event gets no role from a pronoun.
+        let e = events("4月8日，市委书记孙明远到市水利局调研。会上提到了退休干部周宏。他指出，要压实防汛责任。");
+        assert_eq!(roles(&e[0]), vec![("孙明远".to_string(), "led")]);
     }
 }
