@@ -132,21 +132,8 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     fn load() -> Self {
         let gazetteer = Gazetteer::parse(include_str!("data/divisions.tsv"));
-        let mut gov_bodies = WordSet::default();
-        let mut standalone_bodies = WordSet::default();
-        for line in data_lines(include_str!("data/gov_bodies.txt")) {
-            match line.strip_prefix('=') {
-                Some(w) => standalone_bodies.insert(w),
-                None => gov_bodies.insert(line),
-            }
-        }
-        let (mut armed_forces, mut armed_forces_after_country) = (WordSet::default(), WordSet::default());
-        for line in data_lines(include_str!("data/armed_forces.txt")) {
-            match line.strip_prefix('+') {
-                Some(w) => armed_forces_after_country.insert(w),
-                None => armed_forces.insert(line),
-            }
-        }
+        let (mut gov_bodies, standalone_bodies) = split_marked(include_str!("data/gov_bodies.txt"), '=');
+        let (armed_forces, armed_forces_after_country) = split_marked(include_str!("data/armed_forces.txt"), '+');
         let gov_abbreviations = parse_pairs(include_str!("data/gov_abbreviations.tsv"), |full| Some(full.to_string()));
         // A department's abbreviation and its full form are both department names.
         for (short, full) in &gov_abbreviations {
@@ -268,6 +255,18 @@ impl Lexicon {
         }
         (at < chars.len() && self.surnames.contains(&chars[at].to_string())).then_some(1)
     }
+}
+
+/// The lines of a data file in two sets: plain lines, and lines that start with `marker` (without it).
+fn split_marked(data: &str, marker: char) -> (WordSet, WordSet) {
+    let (mut plain, mut marked) = (WordSet::default(), WordSet::default());
+    for line in data_lines(data) {
+        match line.strip_prefix(marker) {
+            Some(w) => marked.insert(w),
+            None => plain.insert(line),
+        }
+    }
+    (plain, marked)
 }
 
 /// Everyday words among division names; `full:` marks full names ("full:城区").
