@@ -16,6 +16,9 @@ pub use gazetteer::{Division, Gazetteer, Level};
 pub struct WordSet {
     words: HashSet<String>,
     max_len: usize,
+    /// First and last characters of the words: most positions of a text are rejected on these.
+    firsts: HashSet<char>,
+    lasts: HashSet<char>,
 }
 
 impl WordSet {
@@ -28,7 +31,10 @@ impl WordSet {
     }
 
     pub fn insert(&mut self, w: &str) {
+        let (Some(first), Some(last)) = (w.chars().next(), w.chars().last()) else { return };
         self.max_len = self.max_len.max(w.chars().count());
+        self.firsts.insert(first);
+        self.lasts.insert(last);
         self.words.insert(w.to_string());
     }
 
@@ -42,6 +48,9 @@ impl WordSet {
 
     /// Length of the longest word that ends exactly at `end` (exclusive).
     pub fn longest_ending_at(&self, chars: &[char], end: usize) -> Option<usize> {
+        if end == 0 || end > chars.len() || !self.lasts.contains(&chars[end - 1]) {
+            return None;
+        }
         let window = self.max_len.min(end);
         // One string for the whole window; each candidate is a suffix of it (no allocation each).
         let text = collect(&chars[end - window..end]);
@@ -52,6 +61,9 @@ impl WordSet {
 
     /// Length of the longest word that starts at `start`.
     pub fn longest_starting_at(&self, chars: &[char], start: usize) -> Option<usize> {
+        if start >= chars.len() || !self.firsts.contains(&chars[start]) {
+            return None;
+        }
         let window = self.max_len.min(chars.len().saturating_sub(start));
         let text = collect(&chars[start..start + window]);
         let ends: Vec<usize> = text.char_indices().map(|(b, c)| b + c.len_utf8()).collect();
