@@ -293,14 +293,7 @@ fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMenti
         }
         for &i in in_sentence {
             let (start, end) = (events[i].start, events[i].end);
-            // "，并…" carries the clause on, unless what follows names another event of the sentence
-            // ("出席了…仪式，并在某集团观摩考察": the visit is an event of its own).
-            let others: Vec<usize> = in_sentence.iter().filter(|&&j| j != i).map(|&j| events[j].end).collect();
-            let clause_end = |from: usize| {
-                let first = (from..s.end).find(|&k| matches!(cx.chars[k], '，' | '。' | '；')).unwrap_or(s.end);
-                let carried = clause_end(cx.chars, from, s.end);
-                if others.iter().any(|&e| first < e && e <= carried) { first } else { carried }
-            };
+            let clause_end = |from: usize| role_clause_end(cx.chars, s, events, in_sentence, i, from);
             let region = if p.end <= start {
                 // Before the event: the verbs from the person (or the previous event) to the
                 // event's own clause ("出席…推介会并致辞").
@@ -324,12 +317,25 @@ fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMenti
     }
 }
 
-/// Where the clause from `from` ends. "，并…" goes on with the same subject's doings ("到某局调研，
-/// 并主持召开座谈会"), so the clause runs on past that comma.
+/// Where the clause from `from` ends: the next comma, full stop or semicolon.
 fn clause_end(chars: &[char], from: usize, limit: usize) -> usize {
-    (from..limit)
+    (from..limit).find(|&k| matches!(chars[k], '，' | '。' | '；')).unwrap_or(limit)
+}
+
+/// Where the clause that holds the roles of event `i` ends. "，并…" goes on with the same subject's
+/// doings ("到某局调研，并主持召开座谈会"), so the clause runs on past that comma, unless what follows
+/// names another event of the sentence ("出席了…仪式，并在某集团观摩考察": the visit is its own).
+fn role_clause_end(chars: &[char], s: &Sentence, events: &[EventMention], in_sentence: &[usize], i: usize, from: usize) -> usize {
+    let first = clause_end(chars, from, s.end);
+    let carried = (from..s.end)
         .find(|&k| matches!(chars[k], '。' | '；') || (chars[k] == '，' && chars.get(k + 1) != Some(&'并')))
-        .unwrap_or(limit)
+        .unwrap_or(s.end);
+    let another_event = in_sentence.iter().any(|&j| j != i && first < events[j].end && events[j].end <= carried);
+    if another_event {
+        first
+    } else {
+        carried
+    }
 }
 
 /// Persons in a later sentence of the event's article: "市领导某某、某某参加。"

@@ -387,15 +387,15 @@ fn looks_like_name(cx: &Context, s: &str) -> bool {
     looks_like_name_with(cx, s, true)
 }
 
-/// [`looks_like_name`]; `check_given_name` false where jieba and the model both read the span as one
-/// name: then it needs no surname of our list (贝利, 马拉多纳) and its given name may hold a
-/// character that mostly stands in other words (刘为国).
-fn looks_like_name_with(cx: &Context, s: &str, check_given_name: bool) -> bool {
+/// [`looks_like_name`]; not `strict` where jieba and the model both read the span as one name:
+/// then it needs no surname of our list (贝利, 马拉多纳) and its given name may hold a character
+/// that mostly stands in other words (刘为国).
+fn looks_like_name_with(cx: &Context, s: &str, strict: bool) -> bool {
     let chars: Vec<char> = s.chars().collect();
     (2..=4).contains(&chars.len())
         && chars.iter().all(|&c| is_cjk(c))
-        && (!check_given_name || cx.lex.is_surname_start(&chars, 0).is_some())
-        && !(check_given_name && chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c)))
+        && (!strict || cx.lex.is_surname_start(&chars, 0).is_some())
+        && !(strict && chars[1..].iter().any(|&c| NOT_IN_GIVEN_NAME.contains(c)))
         && !HONORIFICS.iter().any(|h| s.ends_with(h))
         // "谢谢", "常常": a doubled character is a word, not a surname and a given name.
         && !(chars.len() == 2 && chars[0] == chars[1])
@@ -489,14 +489,17 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
 /// Characters that join the parts of a foreign name ("乔治·卢卡斯", "让-雅克").
 const NAME_JOINERS: [char; 3] = ['·', '•', '-'];
 
+fn is_joiner(chars: &[char], i: usize) -> bool {
+    chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c))
+}
+
 /// Spans read as names one after another with only a joiner between them are parts of one name,
 /// and so is a word jieba reads as a name across a joiner ("雅克/nrt" of "让•雅克•卢梭").
 fn joined_at_dots(cx: &Context, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let joiner = |i: usize| cx.chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
         match out.last_mut() {
-            Some(last) if last.1 + 1 == s && joiner(last.1) => last.1 = e,
+            Some(last) if last.1 + 1 == s && is_joiner(cx.chars, last.1) => last.1 = e,
             _ => out.push((s, e)),
         }
     }
@@ -506,7 +509,7 @@ fn joined_at_dots(cx: &Context, spans: Vec<(usize, usize)>) -> Vec<(usize, usize
 /// Extends a name over a joiner and a word jieba reads as a name on either side ("乔治·卢卡斯").
 fn across_joiners(cx: &Context, mut span: (usize, usize)) -> (usize, usize) {
     let chars = cx.chars;
-    let joiner = |i: usize| chars.get(i).is_some_and(|c| NAME_JOINERS.contains(c));
+    let joiner = |i: usize| is_joiner(chars, i);
     let name_word = |s: usize, e: usize, tag: &str| tag.starts_with("nr") && (s..e).all(|i| is_cjk(chars[i]));
     while joiner(span.1) {
         match cx.tokens.word_at(span.1 + 1) {
