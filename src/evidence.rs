@@ -7,7 +7,7 @@ use oxigraph::model::Literal;
 use oxigraph::store::Store;
 use std::io::Write;
 
-/// Facts whose subject or object is the entity named `$NEEDLE` (label or alias), or a
+/// Facts whose subject or object is the entity named `$NEEDLES` (label or alias), or a
 /// participation of it, each with its evidence.
 const EVIDENCE: &str = r#"PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -16,15 +16,18 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX ng: <https://newsgraph.local/ns#>
 SELECT DISTINCT ?about ?relation ?value ?sentence ?document ?start ?end WHERE {
+  VALUES ?label { $NEEDLES }
   ?entity rdfs:label|skos:altLabel ?label .
-  FILTER(STR(?label) = $NEEDLE)
-  ?ev a ng:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      ng:sentence ?text ; prov:wasDerivedFrom ?doc ; ng:charStart ?start ; ng:charEnd ?end .
-  FILTER(?s = ?entity || ?o = ?entity || EXISTS { ?s ng:participant ?entity })
+  # Evidence lives in the graph of the document it was read from.
+  GRAPH ?doc {
+    { ?ev rdf:subject ?entity } UNION { ?ev rdf:object ?entity } UNION { ?s ng:participant ?entity . ?ev rdf:subject ?s }
+    ?ev a ng:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+        ng:sentence ?text ; ng:charStart ?start ; ng:charEnd ?end .
+    OPTIONAL { ?doc dcterms:source ?src }
+  }
   OPTIONAL { ?s rdfs:label ?sl }
   OPTIONAL { ?event ng:participation ?s ; rdfs:label ?el }
   OPTIONAL { ?o rdfs:label ?ol }
-  OPTIONAL { ?doc dcterms:source ?src }
   BIND(STR(COALESCE(?sl, ?el)) AS ?about)
   BIND(REPLACE(STR(?p), "^.*[#/]", "") AS ?relation)
   BIND(STR(COALESCE(?ol, ?o)) AS ?value)
@@ -37,8 +40,12 @@ ORDER BY ?document ?start ?relation"#;
 pub fn print_evidence(store: &Store, name: &str, format: Option<QueryFormat>, out: &mut dyn Write) -> Result<()> {
     // The name goes in as an RDF literal written by oxigraph, which escapes quotes and the like:
     // user text is never pasted into the query as it stands.
-    let needle = Literal::new_simple_literal(name).to_string();
-    let query = EVIDENCE.replace("$NEEDLE", &needle);
+    let needles = format!(
+        "{} {}",
+        Literal::new_simple_literal(name),
+        Literal::new_language_tagged_literal_unchecked(name, "zh")
+    );
+    let query = EVIDENCE.replace("$NEEDLES", &needles);
     let mut buffer = Vec::new();
     let outcome = run_query(store, &query, format, None, &mut buffer)?;
     if outcome.rows == 0 {

@@ -4,8 +4,9 @@
 
 use crate::query::{select, Row};
 use anyhow::Result;
+use oxigraph::model::NamedNode;
 use oxigraph::store::Store;
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -169,13 +170,40 @@ fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
+/// The evidence of the relation statements: of those in `values` (`(<s> <p> <o>) …`), or of all.
+fn evidence_query(values: Option<&str>) -> String {
+    let (values, filter) = match values {
+        Some(v) => (format!("  VALUES (?s ?p ?o) {{ {v} }}\n"), String::new()),
+        None => (String::new(), format!("  FILTER(?p IN ({}))\n", iri_list(RELATIONS.iter().map(|r| r.1)))),
+    };
+    format!(
+        r#"PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX ng: <https://newsgraph.local/ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?s ?p ?o ?sentence ?doc ?source WHERE {{
+{values}  GRAPH ?doc {{
+    ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a ng:Evidence ; ng:sentence ?sentence .
+    OPTIONAL {{ ?doc dcterms:source ?source }}
+  }}
+{filter}}}"#
+    )
+}
+
 fn iri_list(iris: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     iris.into_iter().map(|i| format!("<{}>", i.as_ref())).collect::<Vec<_>>().join(", ")
 }
 
 impl EntityGraph {
-    /// Reads every entity and relation of the store (the union of its document graphs).
+    /// Reads every entity and relation of the store's merged graph, with every edge's evidence.
     pub fn load(store: &Store) -> Result<Self> {
+        let mut g = Self::load_structure(store)?;
+        g.load_evidence(store, None)?;
+        Ok(g)
+    }
+
+    /// Reads every entity and relation, without evidence: what centrality, communities and name
+    /// resolution need, at a fraction of the cost on a large store.
+    pub fn load_structure(store: &Store) -> Result<Self> {
         let mut g = EntityGraph::default();
         for kind in Kind::ALL {
             let q = format!(
@@ -214,46 +242,84 @@ impl EntityGraph {
         Ok(())
     }
 
+    /// The relations, with the roles of attendee edges; no evidence (see [`Self::load_evidence`]).
     fn load_relations(&mut self, store: &Store) -> Result<()> {
         let q = format!(
-            r#"PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX ng: <https://newsgraph.local/ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?s ?p ?o ?role ?sentence ?doc ?source WHERE {{
+            r#"PREFIX ng: <https://newsgraph.local/ns#>
+SELECT DISTINCT ?s ?p ?o ?role WHERE {{
   ?s ?p ?o . FILTER(?p IN ({}) && isIRI(?o))
   OPTIONAL {{ ?s ng:participation ?part . ?part ng:participant ?o ; ng:role ?role }}
-  OPTIONAL {{
-    ?ev a ng:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-        ng:sentence ?sentence ; prov:wasDerivedFrom ?doc .
-    OPTIONAL {{ ?doc dcterms:source ?source }}
-  }}
 }}"#,
             iri_list(RELATIONS.iter().map(|r| r.1))
         );
-        let mut edges: BTreeMap<(NodeIndex, NodeIndex, String), (Vec<String>, Vec<Evidence>)> = BTreeMap::new();
+        let mut edges: BTreeMap<(NodeIndex, NodeIndex, String), Vec<String>> = BTreeMap::new();
         for row in select(store, &q)? {
             let Some((s, o, p)) = self.endpoints(&row) else { continue };
-            let (roles, evidence) = edges.entry((s, o, p)).or_default();
+            let roles = edges.entry((s, o, p)).or_default();
             if let Some(r) = row.get("role") {
                 if !roles.contains(r) {
                     roles.push(r.clone());
                 }
             }
-            if let (Some(sentence), Some(doc)) = (row.get("sentence"), row.get("doc")) {
-                let source = row.get("source").cloned().unwrap_or_else(|| doc.clone());
-                let e = Evidence { sentence: sentence.clone(), document: doc.clone(), source };
-                if !evidence.contains(&e) {
-                    evidence.push(e);
+        }
+        for ((s, o, predicate), mut roles) in edges {
+            roles.sort();
+            self.graph.add_edge(s, o, Relation { predicate, roles, evidence: Vec::new() });
+        }
+        Ok(())
+    }
+
+    /// Fills in the evidence (sentence, document, source) of the edges `which` names, or of every
+    /// edge. Evidence is read from the documents' graphs, so a reader that only needs the shape of
+    /// the graph (centrality, communities, name resolution) never pays for it.
+    pub fn load_evidence(&mut self, store: &Store, which: Option<&[EdgeIndex]>) -> Result<()> {
+        for (edge, evidence) in self.evidence_of(store, which)? {
+            self.graph[edge].evidence = evidence;
+        }
+        Ok(())
+    }
+
+    /// The evidence of the edges `which` names, or of every edge: sorted, without repeats.
+    pub fn evidence_of(&self, store: &Store, which: Option<&[EdgeIndex]>) -> Result<HashMap<EdgeIndex, Vec<Evidence>>> {
+        let mut found: HashMap<EdgeIndex, Vec<Evidence>> = HashMap::new();
+        match which {
+            None => {
+                for row in select(store, &evidence_query(None))? {
+                    self.collect_evidence(&row, &mut found);
+                }
+            }
+            Some(edges) => {
+                // In chunks, so that one query never lists thousands of statements.
+                for chunk in edges.chunks(200) {
+                    let values: Vec<String> = chunk
+                        .iter()
+                        .filter_map(|&e| {
+                            let (s, o) = self.graph.edge_endpoints(e)?;
+                            let p = RELATIONS.iter().find(|r| r.0 == self.graph[e].predicate)?.1;
+                            Some(format!("({} <{p}> {})", NamedNode::new_unchecked(self.graph[s].iri.as_str()), NamedNode::new_unchecked(self.graph[o].iri.as_str())))
+                        })
+                        .collect();
+                    if values.is_empty() {
+                        continue;
+                    }
+                    for row in select(store, &evidence_query(Some(&values.join(" "))))? {
+                        self.collect_evidence(&row, &mut found);
+                    }
                 }
             }
         }
-        for ((s, o, predicate), (mut roles, mut evidence)) in edges {
-            roles.sort();
+        for evidence in found.values_mut() {
             evidence.sort();
-            self.graph.add_edge(s, o, Relation { predicate, roles, evidence });
+            evidence.dedup();
         }
-        Ok(())
+        Ok(found)
+    }
+
+    fn collect_evidence(&self, row: &Row, found: &mut HashMap<EdgeIndex, Vec<Evidence>>) {
+        let (Some((s, o, p)), Some(sentence), Some(doc)) = (self.endpoints(row), row.get("sentence"), row.get("doc")) else { return };
+        let Some(edge) = self.graph.edges_connecting(s, o).find(|e| e.weight().predicate == p).map(|e| e.id()) else { return };
+        let source = row.get("source").cloned().unwrap_or_else(|| doc.clone());
+        found.entry(edge).or_default().push(Evidence { sentence: sentence.clone(), document: doc.clone(), source });
     }
 
     fn endpoints(&self, row: &Row) -> Option<(NodeIndex, NodeIndex, String)> {

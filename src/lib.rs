@@ -3,8 +3,10 @@
 //!
 //! The pipeline runs one way: [`text`] (OCR clean-up, sentences, articles) → [`lexicon`]
 //! (dictionaries, gazetteer, jieba-rs) → [`extract`] (entities, relations, events) → [`rdf`]
-//! (facts → quads) → [`store`] (embedded Oxigraph). [`query`], [`ask`], [`analyze`] and [`export`]
-//! only read the store; [`graph`] is the entity graph they share.
+//! (facts → quads) → [`store`] (embedded Oxigraph: one merged graph of facts, one graph per
+//! document with its evidence). [`ingest`] runs that pipeline over many documents on every core.
+//! [`query`], [`ask`], [`analyze`] and [`export`] only read the store, within a [`budget`] of time
+//! and memory; [`graph`] is the entity graph they share.
 
 pub mod extract;
 pub mod lexicon;
@@ -13,6 +15,8 @@ pub mod query;
 pub mod text;
 pub mod rdf;
 pub mod store;
+pub mod ingest;
+pub mod budget;
 pub mod input;
 pub mod demo;
 pub mod evidence;

@@ -4,10 +4,14 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use newsgraph::budget::{self, ReadBudget};
 use newsgraph::{demo, evidence, extract, input, query, store};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
+
+/// Exit status of a read that passed its --timeout or --max-memory.
+const EXIT_LIMIT: i32 = 3;
 
 #[derive(Parser)]
 #[command(name = "newsgraph", version, about = "Chinese government and economic news → a knowledge graph you can query")]
@@ -15,16 +19,41 @@ struct Cli {
     /// Directory of the Oxigraph store.
     #[arg(long, global = true, env = "NEWSGRAPH_STORE", default_value = "./newsgraph-store")]
     store: PathBuf,
+    /// Time limit of a read command (query, ask, analyze, export, evidence), in seconds; 0 for none.
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "60", value_parser = parse_timeout)]
+    timeout: TimeLimit,
+    /// Memory ceiling of a read command (e.g. 4G, 512M) [default: half of the machine's memory].
+    #[arg(long, global = true, value_name = "SIZE", value_parser = budget::parse_size)]
+    max_memory: Option<u64>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy)]
+struct TimeLimit(Option<Duration>);
+
+fn parse_timeout(text: &str) -> Result<TimeLimit, String> {
+    budget::parse_timeout(text).map(TimeLimit)
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Read articles (files, directories of *.txt/*.md, or - for stdin) into the store.
-    Ingest {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+    ///
+    /// A document is its file (the same file by any path is one document) or the --id given: a
+    /// changed document replaces its earlier version, an unchanged one is skipped. Extraction runs
+    /// on every core; the first load into an empty store goes through the bulk loader.
+    Ingest(cli::ingest::IngestArgs),
+    /// Take documents out of the store (by path, by source or id as `list` shows it, or by a
+    /// content hash prefix of at least 6 hex digits); facts no other document supports go too.
+    Remove {
+        #[arg(required = true, value_name = "DOC")]
+        documents: Vec<String>,
+    },
+    /// The documents in the store: source, content hash, date, facts.
+    List {
+        #[arg(long, value_enum, default_value_t = cli::TableFormat::Table)]
+        format: cli::TableFormat,
     },
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) against the store.
     Query {
@@ -36,9 +65,6 @@ enum Command {
         /// Output format; default: table on a terminal (Turtle for graphs), else json.
         #[arg(long, value_enum)]
         format: Option<query::QueryFormat>,
-        /// Cancel the query after this many seconds.
-        #[arg(long, default_value_t = 60.0)]
-        timeout: f64,
     },
     /// Print every recognised mention as JSON lines (no store).
     Extract {
@@ -84,16 +110,39 @@ fn main() {
             return;
         }
         eprintln!("newsgraph: {e:#}");
-        std::process::exit(1);
+        std::process::exit(if query::is_limit_exceeded(&e) { EXIT_LIMIT } else { 1 });
     }
+}
+
+/// Bounds every read of this command by --timeout and --max-memory. The queries are cancelled
+/// when a bound is passed; work that is not a query (an analysis over the loaded graph) is stopped
+/// a moment later by ending the process, which writes nothing half (`-o` files are renamed into
+/// place only when complete).
+fn bound_reads(cli: &Cli) {
+    let max_memory = cli.max_memory.or_else(budget::default_max_memory);
+    let b = ReadBudget::start(cli.timeout.0, max_memory);
+    b.install();
+    std::thread::spawn(move || loop {
+        if let Some(limit) = b.exceeded() {
+            std::thread::sleep(Duration::from_secs(2));
+            eprintln!("newsgraph: {limit}");
+            std::process::exit(EXIT_LIMIT);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    });
 }
 
 fn run(cli: Cli) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if !matches!(cli.command, Command::Ingest(_) | Command::Remove { .. } | Command::Demo { .. } | Command::Extract { .. }) {
+        bound_reads(&cli);
+    }
     match cli.command {
-        Command::Ingest { paths } => ingest(&cli.store, &paths, &mut out),
-        Command::Query { sparql, file, format, timeout } => {
+        Command::Ingest(args) => cli::ingest::run(&cli.store, args, &mut out),
+        Command::Remove { documents } => cli::ingest::remove(&cli.store, &documents, &mut out),
+        Command::List { format } => cli::ingest::list(&cli.store, format, &mut out),
+        Command::Query { sparql, file, format } => {
             let text = match (sparql, file) {
                 (Some(q), _) => q,
                 (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read the query", f.display()))?,
@@ -103,7 +152,7 @@ fn run(cli: Cli) -> Result<()> {
             // Piped output defaults to SPARQL JSON results; graphs and terminals keep the defaults.
             let solutions = query::query_variables(&text).is_ok_and(|v| !v.is_empty());
             let format = format.or((solutions && !std::io::stdout().is_terminal()).then_some(query::QueryFormat::Json));
-            query::run_query(&st, &text, format, Some(Duration::from_secs_f64(timeout.max(0.001))), &mut out)?;
+            query::run_query(&st, &text, format, None, &mut out)?;
             Ok(())
         }
         Command::Extract { path, per_line, format: ExtractFormat::Jsonl } => extract_mentions(&path, per_line, &mut out),
@@ -116,37 +165,6 @@ fn run(cli: Cli) -> Result<()> {
             evidence::print_evidence(&st, &name, format, &mut out)
         }
     }
-}
-
-fn ingest(store_dir: &PathBuf, paths: &[PathBuf], out: &mut dyn Write) -> Result<()> {
-    // Read and check every input before touching the store.
-    let (docs, warnings) = input::read_documents(paths)?;
-    for w in warnings {
-        eprintln!("{w}");
-    }
-    let st = store::open(store_dir)?;
-    let (mut entities, mut facts) = (0, 0);
-    for d in &docs {
-        let s = store::ingest(&st, &d.text, &d.source)?;
-        let x = &s.extraction;
-        writeln!(
-            out,
-            "{}: {} persons, {} organizations, {} places, {} projects, {} events; {} facts, {} quads{}",
-            d.source,
-            x.persons.len(),
-            x.organizations.len(),
-            x.places.len(),
-            x.projects.len(),
-            x.events.len(),
-            x.fact_count(),
-            s.quads,
-            if s.replaced > 0 { " (replaced an earlier version)" } else { "" }
-        )?;
-        entities += x.entity_count();
-        facts += x.fact_count();
-    }
-    writeln!(out, "total: {} documents, {entities} entities, {facts} facts; store holds {} quads", docs.len(), store::quad_count(&st)?)?;
-    Ok(())
 }
 
 fn extract_mentions(path: &PathBuf, per_line: bool, out: &mut dyn Write) -> Result<()> {

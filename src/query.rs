@@ -1,8 +1,11 @@
 //! SPARQL 1.1 querying of the news knowledge graph.
 //!
-//! Every document lives in its own named graph, so queries are evaluated with the
-//! *union of all graphs* as default graph (unless the query has its own `FROM` /
-//! `FROM NAMED` clauses, which are then respected).
+//! Queries read the *merged graph*, which holds each fact once, as their default graph; the
+//! documents' named graphs (their evidence) are reached with `GRAPH`. A query with its own `FROM` /
+//! `FROM NAMED` clauses is evaluated on the dataset it names.
+//!
+//! Every query runs under a [`ReadBudget`]: the one the command installed, else one with the
+//! query's own timeout. Passing it cancels the query with a [`LimitExceeded`] error.
 //!
 //! Results are written as an aligned terminal table (CJK aware), as the standard
 //! SPARQL results formats (CSV, TSV, JSON, XML), or — for `CONSTRUCT`/`DESCRIBE` —
@@ -17,10 +20,10 @@ use oxigraph::sparql::{
     QueryTripleIter, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
+use crate::budget::{LimitExceeded, ReadBudget};
 use crate::rdf::PREFIXES;
+use oxigraph::model::GraphName;
 use std::io::{BufWriter, Write};
-use std::sync::mpsc;
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// Output format of [`run_query`].
@@ -56,7 +59,7 @@ const MAX_CELL_WIDTH: usize = 60;
 /// all graphs as default graph, writing the results in `format`. `None` picks `Table` for solutions and
 /// booleans and `Turtle` for graphs. Table/Csv/Tsv/Json/Xml for SELECT/ASK; Turtle/Ntriples for graphs
 /// (asking for a solutions format on a graph result, or a graph format on a SELECT, is a clear error).
-/// `timeout`: cancel the query after that long (a timer thread calls the CancellationToken's cancel()).
+/// `timeout`: cancel the query after that long, when the command installed no [`ReadBudget`].
 pub fn run_query(
     store: &Store,
     sparql: &str,
@@ -64,11 +67,10 @@ pub fn run_query(
     timeout: Option<Duration>,
     out: &mut dyn Write,
 ) -> anyhow::Result<QueryOutcome> {
-    let token = CancellationToken::new();
-    let prepared = prepare_query(sparql, Some(token.clone()))?;
-    let _timer = timeout.map(|limit| CancelTimer::start(token.clone(), limit));
-    let result = execute_and_write(store, prepared, format, &token, out);
-    result.map_err(|e| explain_cancellation(e, &token, timeout))
+    let budget = ReadBudget::installed().unwrap_or_else(|| ReadBudget::start(timeout, None));
+    let token = budget.token();
+    let result = prepare_query(sparql, Some(token.clone())).and_then(|prepared| execute_and_write(store, prepared, format, &token, out));
+    result.map_err(|e| explain_cancellation(e, &budget))
 }
 
 /// One solution of [`select`]: variable name → value (IRIs and literals as their lexical text).
@@ -77,12 +79,18 @@ pub type Row = std::collections::HashMap<String, String>;
 /// Runs a SELECT over the union of all graphs and returns its solutions as rows of strings; unbound
 /// variables are absent from a row. For the library's own queries (ask, analyze, export).
 pub fn select(store: &Store, sparql: &str) -> anyhow::Result<Vec<Row>> {
-    let prepared = prepare_query(sparql, None)?;
-    let results = prepared.on_store(store).execute().map_err(|e| anyhow!("query failed: {}", one_line(&e.to_string())))?;
+    let budget = ReadBudget::installed().unwrap_or_else(|| ReadBudget::start(None, None));
+    select_rows(store, sparql, &budget.token()).map_err(|e| explain_cancellation(e, &budget))
+}
+
+fn select_rows(store: &Store, sparql: &str, token: &CancellationToken) -> anyhow::Result<Vec<Row>> {
+    let prepared = prepare_query(sparql, Some(token.clone()))?;
+    let results = prepared.on_store(store).execute().map_err(evaluation_error)?;
     let QueryResults::Solutions(solutions) = results else { bail!("not a SELECT query") };
     let mut rows = Vec::new();
     for solution in solutions {
-        let solution = solution.map_err(|e| anyhow!("query failed: {}", one_line(&e.to_string())))?;
+        let solution = solution.map_err(evaluation_error)?;
+        ensure_not_cancelled(token)?;
         let row = solution
             .iter()
             .map(|(var, term)| {
@@ -121,7 +129,8 @@ pub fn query_variables(sparql: &str) -> anyhow::Result<Vec<String>> {
     })
 }
 
-/// Parses `sparql` and configures the dataset: union default graph unless FROM/FROM NAMED is given.
+/// Parses `sparql` and configures the dataset: the merged graph as default graph unless FROM/FROM
+/// NAMED is given.
 fn prepare_query(
     sparql: &str,
     token: Option<CancellationToken>,
@@ -134,7 +143,7 @@ fn prepare_query(
         .parse_query(sparql)
         .map_err(|e| anyhow!(syntax_error_message(&e)))?;
     if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
+        prepared.dataset_mut().set_default_graph(vec![GraphName::NamedNode(crate::rdf::merged_graph())]);
     }
     Ok(prepared)
 }
@@ -259,21 +268,18 @@ fn evaluation_error(error: QueryEvaluationError) -> anyhow::Error {
     }
 }
 
-/// Replaces an error caused by the timeout's cancellation with a clear message.
-fn explain_cancellation(
-    error: anyhow::Error,
-    token: &CancellationToken,
-    timeout: Option<Duration>,
-) -> anyhow::Error {
-    match timeout {
-        Some(limit) if token.is_cancelled() => {
-            anyhow!(
-                "query timed out after {:.3}s and was cancelled",
-                limit.as_secs_f64()
-            )
-        }
-        _ => error,
+/// Replaces an error caused by the budget's cancellation with the bound that was passed (a
+/// [`LimitExceeded`], which callers can tell from other errors by downcasting).
+fn explain_cancellation(error: anyhow::Error, budget: &ReadBudget) -> anyhow::Error {
+    match budget.exceeded() {
+        Some(limit) => anyhow::Error::new(limit),
+        None => error,
     }
+}
+
+/// True when `error` is a read that passed its time or memory bound.
+pub fn is_limit_exceeded(error: &anyhow::Error) -> bool {
+    error.chain().any(|c| c.downcast_ref::<LimitExceeded>().is_some())
 }
 
 fn format_name(format: QueryFormat) -> &'static str {
@@ -588,41 +594,6 @@ fn is_wide(code: u32) -> bool {
     )
 }
 
-// ---------------------------------------------------------------------------
-// Timeout
-// ---------------------------------------------------------------------------
-
-/// Timer thread that cancels `token` once `limit` has elapsed, unless dropped before.
-/// Dropping it wakes the thread immediately and joins it, so no thread outlives the query.
-struct CancelTimer {
-    stop: Option<mpsc::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl CancelTimer {
-    fn start(token: CancellationToken, limit: Duration) -> Self {
-        let (stop, stopped) = mpsc::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
-                token.cancel();
-            }
-        });
-        Self {
-            stop: Some(stop),
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for CancelTimer {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,7 +616,7 @@ mod tests {
         Quad::new(iri(s), iri(p), o, GraphName::NamedNode(iri(g)))
     }
 
-    /// Two documents in two named graphs; nothing in the store's default graph.
+    /// Two documents in two named graphs and their facts in the merged graph.
     fn sample_store() -> Store {
         let store = Store::new().unwrap();
         let e1 = format!("{NG}e1");
@@ -663,8 +634,11 @@ mod tests {
             quad(&e2, RDFS_LABEL, zh("李强"), DOC2),
             quad(&e2, "http://www.w3.org/ns/org#memberOf", iri(&e1), DOC2),
         ];
+        // As the store model has it: each document's facts in its graph and, once, in the merged graph.
+        let merged = crate::rdf::merged_graph();
         for q in &quads {
             store.insert(q).unwrap();
+            store.insert(&Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), merged.clone())).unwrap();
         }
         store
     }
@@ -683,8 +657,11 @@ mod tests {
     const LABELS: &str = "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?s";
 
     #[test]
-    fn union_default_graph_sees_both_named_graphs() {
+    fn the_default_graph_is_the_merged_graph() {
         let store = sample_store();
+        // A second document stating e2's label again: still one row, the merged graph holds it once.
+        let label = Literal::new_language_tagged_literal("李强", "zh").unwrap();
+        store.insert(&quad("https://newsgraph.local/ns#e2", RDFS_LABEL, label, "https://newsgraph.local/doc/3")).unwrap();
         let (_, rows) = run(&store, LABELS, Some(QueryFormat::Csv)).unwrap();
         assert_eq!(rows, 2);
         let (_, rows) = run(
@@ -693,7 +670,7 @@ mod tests {
             Some(QueryFormat::Csv),
         )
         .unwrap();
-        assert_eq!(rows, 3, "join across graphs must work on the union graph");
+        assert_eq!(rows, 3, "join across what two documents said");
     }
 
     #[test]
@@ -756,7 +733,7 @@ mod tests {
     fn table_shows_unbound_as_empty_and_unknown_iris_in_brackets() {
         let store = sample_store();
         let body = format!(
-            "SELECT ?g ?s ?missing WHERE {{ GRAPH ?g {{ ?s a ?t }} OPTIONAL {{ ?s <{NG}nope> ?missing }} }} ORDER BY ?g"
+            "SELECT ?g ?s ?missing WHERE {{ GRAPH ?g {{ ?s a ?t }} FILTER(STRSTARTS(STR(?g), \"https://newsgraph.local/doc/\")) OPTIONAL {{ ?s <{NG}nope> ?missing }} }} ORDER BY ?g"
         );
         let (table, _) = run(&store, &body, Some(QueryFormat::Table)).unwrap();
         let lines: Vec<&str> = table.lines().collect();
@@ -931,24 +908,12 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(error.starts_with("query timed out after 0.001s"), "{error}");
+        assert!(error.contains("time limit of 0.001 s"), "{error}");
         assert!(
             started.elapsed() < Duration::from_millis(900),
             "{:?}",
             started.elapsed()
         );
-    }
-
-    #[test]
-    fn cancel_timer_fires_after_its_limit() {
-        let token = CancellationToken::new();
-        let timer = CancelTimer::start(token.clone(), Duration::ZERO);
-        std::thread::sleep(Duration::from_millis(50));
-        assert!(token.is_cancelled());
-        drop(timer);
-        let token = CancellationToken::new();
-        drop(CancelTimer::start(token.clone(), Duration::from_secs(120)));
-        assert!(!token.is_cancelled());
     }
 
     #[test]

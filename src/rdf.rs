@@ -1,12 +1,18 @@
-//! Facts → RDF quads in the document's own named graph, following `ontology/newsgraph.ttl`.
+//! Facts → RDF, following `ontology/newsgraph.ttl` and its store model:
+//!
+//! * the **merged graph** ([`MERGED_GRAPH`]) holds every fact once, whatever the number of documents
+//!   that state it; queries read it as their default graph;
+//! * each document's **named graph** ([`document_iri`]) holds what that document says: its own
+//!   description, the facts it supports (the same triples it contributes to the merged graph) and
+//!   one `ng:Evidence` node per stated fact (the sentence and the character span it was read from).
+//!   A fact stays in the merged graph while at least one document graph holds it.
 //!
 //! Entity IRIs depend only on the entity (kind and name, or division code), so the same official
-//! in two documents is one node. Every fact triple also gets an `ng:Evidence` (an `rdf:Statement`)
-//! naming the document, the sentence and the character span it was read from.
+//! in two documents is one node.
 
 use crate::model::*;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
 use sha2::{Digest, Sha256};
 
 pub const NG: &str = "https://newsgraph.local/ns#";
@@ -17,6 +23,8 @@ pub const ORG: &str = "http://www.w3.org/ns/org#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+/// The named graph that holds each fact once: the default graph of every query.
+pub const MERGED_GRAPH: &str = "https://newsgraph.local/graph/merged";
 
 /// Namespace prefixes for Turtle, TriG and RDF/XML output and for abbreviating IRIs in tables.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -68,9 +76,20 @@ pub fn event_iri(name: &str, date: Option<DateValue>) -> NamedNode {
     iri(ID, &format!("event/{}{}", segment(name), if when.is_empty() { String::new() } else { format!("@{when}") }))
 }
 
-/// The document's named graph: keyed by the SHA-256 of its content.
-pub fn document_iri(content: &str) -> NamedNode {
-    iri(DOC, &content_hash(content)[..32])
+/// The merged graph as a graph name.
+pub fn merged_graph() -> NamedNode {
+    NamedNode::new_unchecked(MERGED_GRAPH)
+}
+
+/// The document's IRI, which is also its named graph: keyed by the SHA-256 of its identity (its
+/// canonical source), so a new version of a document replaces the old one whatever its content.
+pub fn document_iri(source: &str) -> NamedNode {
+    iri(DOC, &content_hash(source)[..32])
+}
+
+/// True for the subjects a document graph holds besides facts: its evidence nodes (`<doc>#ev1`…).
+pub fn is_evidence_node(doc: &NamedNode, subject: &str) -> bool {
+    subject.len() > doc.as_str().len() && subject.starts_with(doc.as_str()) && subject[doc.as_str().len()..].starts_with("#ev")
 }
 
 pub fn content_hash(content: &str) -> String {
@@ -97,18 +116,54 @@ fn date_literal(d: DateValue) -> Term {
     }
 }
 
-/// Builds the quads of one document.
+/// What one document contributes to the store (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct DocumentGraph {
+    /// The document's IRI and named graph.
+    pub doc: NamedNode,
+    /// SHA-256 of the content, in hex: the version of the document.
+    pub hash: String,
+    /// The facts the document supports, each once, sorted: its description among them.
+    pub facts: Vec<Triple>,
+    /// Its evidence nodes' triples.
+    pub evidence: Vec<Triple>,
+}
+
+impl DocumentGraph {
+    /// The document's named graph: its facts and their evidence.
+    pub fn document_quads(&self) -> impl Iterator<Item = Quad> + '_ {
+        let g = GraphName::NamedNode(self.doc.clone());
+        self.facts.iter().chain(&self.evidence).map(move |t| t.clone().in_graph(g.clone()))
+    }
+
+    /// The facts as quads of the merged graph.
+    pub fn merged_quads(&self) -> impl Iterator<Item = Quad> + '_ {
+        let g = GraphName::NamedNode(merged_graph());
+        self.facts.iter().map(move |t| t.clone().in_graph(g.clone()))
+    }
+
+    /// Number of quads written for the document: its graph and its share of the merged graph.
+    pub fn quad_count(&self) -> usize {
+        2 * self.facts.len() + self.evidence.len()
+    }
+}
+
+/// Builds the triples of one document.
 pub struct GraphBuilder<'a> {
-    graph: GraphName,
     doc: NamedNode,
     sentences: &'a [SentenceText],
-    quads: Vec<Quad>,
+    facts: Vec<Triple>,
+    evidence: Vec<Triple>,
     evidence_count: usize,
 }
 
 impl<'a> GraphBuilder<'a> {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+        self.facts.push(Triple::new(s.clone(), p, o.into()));
+    }
+
+    fn add_evidence(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.evidence.push(Triple::new(s.clone(), p, o.into()));
     }
 
     /// A fact with its evidence.
@@ -117,18 +172,18 @@ impl<'a> GraphBuilder<'a> {
         self.add(s, p.clone(), o.clone());
         self.evidence_count += 1;
         let node = iri(self.doc.as_str(), &format!("#ev{}", self.evidence_count));
-        self.add(&node, rdf::TYPE.into(), NamedNode::from(rdf::STATEMENT));
-        self.add(&node, rdf::TYPE.into(), iri(NG, "Evidence"));
-        self.add(&node, rdf::SUBJECT.into(), s.clone());
-        self.add(&node, rdf::PREDICATE.into(), p);
-        self.add(&node, rdf::OBJECT.into(), o);
-        self.add(&node, iri(PROV, "wasDerivedFrom"), self.doc.clone());
+        self.add_evidence(&node, rdf::TYPE.into(), NamedNode::from(rdf::STATEMENT));
+        self.add_evidence(&node, rdf::TYPE.into(), iri(NG, "Evidence"));
+        self.add_evidence(&node, rdf::SUBJECT.into(), s.clone());
+        self.add_evidence(&node, rdf::PREDICATE.into(), p);
+        self.add_evidence(&node, rdf::OBJECT.into(), o);
+        self.add_evidence(&node, iri(PROV, "wasDerivedFrom"), self.doc.clone());
         if let Some(sentence) = self.sentences.get(ev.sentence) {
             let text = sentence.text.clone();
-            self.add(&node, iri(NG, "sentence"), zh(&text));
+            self.add_evidence(&node, iri(NG, "sentence"), zh(&text));
         }
-        self.add(&node, iri(NG, "charStart"), typed(&ev.start.to_string(), xsd::INTEGER));
-        self.add(&node, iri(NG, "charEnd"), typed(&ev.end.to_string(), xsd::INTEGER));
+        self.add_evidence(&node, iri(NG, "charStart"), typed(&ev.start.to_string(), xsd::INTEGER));
+        self.add_evidence(&node, iri(NG, "charEnd"), typed(&ev.end.to_string(), xsd::INTEGER));
     }
 
     fn label(&mut self, s: &NamedNode, name: &str) {
@@ -138,29 +193,37 @@ impl<'a> GraphBuilder<'a> {
     }
 }
 
-/// All quads for one document: its metadata and every extracted fact, in graph `document_iri`.
-pub fn document_quads(content: &str, source: &str, x: &Extraction) -> (NamedNode, Vec<Quad>) {
-    let doc = document_iri(content);
-    let mut b = GraphBuilder {
-        graph: GraphName::NamedNode(doc.clone()),
-        doc: doc.clone(),
-        sentences: &x.sentences,
-        quads: Vec::new(),
-        evidence_count: 0,
-    };
+/// Everything one document contributes: its description and every extracted fact, with evidence.
+/// `source` is the document's identity (a canonical path or a name the user gave).
+pub fn document_graph(content: &str, source: &str, x: &Extraction) -> DocumentGraph {
+    let doc = document_iri(source);
+    let hash = content_hash(content);
+    let mut b = GraphBuilder { doc: doc.clone(), sentences: &x.sentences, facts: Vec::new(), evidence: Vec::new(), evidence_count: 0 };
     b.add(&doc, rdf::TYPE.into(), iri(SCHEMA, "NewsArticle"));
     b.add(&doc, rdf::TYPE.into(), iri(PROV, "Entity"));
     b.add(&doc, iri(DCTERMS, "source"), plain(source));
-    b.add(&doc, iri(DCTERMS, "identifier"), plain(&content_hash(content)));
+    b.add(&doc, iri(DCTERMS, "identifier"), plain(&hash));
     if let Some(d) = x.published {
         b.add(&doc, iri(DCTERMS, "date"), date_literal(d));
     }
+    b.add(&doc, iri(NG, "factCount"), typed(&x.fact_count().to_string(), xsd::INTEGER));
     places(&mut b, &x.places);
     organizations(&mut b, &x.organizations);
     persons(&mut b, &x.persons, &x.organizations);
     projects(&mut b, &x.projects, &x.organizations, &x.places);
     events(&mut b, &x.events, &x.organizations, &x.places);
-    (doc, b.quads)
+    let mut facts = b.facts;
+    facts.sort_unstable_by(|a, b| triple_key(a).cmp(&triple_key(b)));
+    facts.dedup();
+    DocumentGraph { doc, hash, facts, evidence: b.evidence }
+}
+
+fn triple_key(t: &Triple) -> (&str, &str, String) {
+    let s = match &t.subject {
+        oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str(),
+        _ => "",
+    };
+    (s, t.predicate.as_str(), t.object.to_string())
 }
 
 fn level_class(level: &str) -> &'static str {
@@ -312,7 +375,7 @@ mod tests {
     const TEXT: &str = "3月4日，全市优化营商环境大会在洛阳召开。市委书记秦守源出席并讲话。";
 
     fn quads() -> Vec<Quad> {
-        document_quads(TEXT, "a.txt", &extract(TEXT)).1
+        document_graph(TEXT, "a.txt", &extract(TEXT)).document_quads().collect()
     }
 
     fn has(quads: &[Quad], s: &str, p: &str, o: &str) -> bool {

@@ -36,7 +36,7 @@ pub fn answer(store: &Store, graph: &EntityGraph, question: &Question) -> Result
         Question::CoAttendees(name) => co_attendees(store, &resolve(graph, name, Target::Person)?),
         Question::Relation(a, b) => {
             let (a, b) = (resolve(graph, a, Target::Any)?, resolve(graph, b, Target::Any)?);
-            Ok(relation(graph, &a, &b))
+            relation(store, graph, &a, &b)
         }
         Question::TopProjects => top_projects(store),
     }
@@ -373,13 +373,15 @@ fn chain(graph: &EntityGraph, path: &GraphPath) -> String {
     path.nodes.iter().map(|&n| graph.graph[n].label.as_str()).collect::<Vec<_>>().join(" — ")
 }
 
-fn relation(graph: &EntityGraph, a: &Resolved, b: &Resolved) -> Answer {
+fn relation(store: &Store, graph: &EntityGraph, a: &Resolved, b: &Resolved) -> Result<Answer, AskError> {
     let paths = graph.shortest_paths(a.node, b.node, MAX_HOPS, MAX_PATHS);
+    let edges: Vec<_> = paths.iter().flat_map(|p| p.edges.iter().copied()).collect();
+    let evidence_of = graph.evidence_of(store, Some(&edges))?;
     let mut table = Table::new(&["路径", "步骤", "主体", "关系", "客体", "证据", "来源"]);
     for (i, path) in paths.iter().enumerate() {
         for (j, &edge) in path.edges.iter().enumerate() {
             let (subject, relation, object) = step(graph, edge);
-            let evidence = &graph.graph[edge].evidence;
+            let evidence = evidence_of.get(&edge).map_or(&[][..], Vec::as_slice);
             let sentence = evidence.first().map_or_else(|| "（地名隶属关系，来自行政区划表）".to_string(), |e| e.sentence.clone());
             let mut sources: Vec<&str> = evidence.iter().map(|e| e.source.as_str()).collect();
             sources.dedup();
@@ -396,10 +398,10 @@ fn relation(graph: &EntityGraph, a: &Resolved, b: &Resolved) -> Answer {
         heading.push_str(&format!("\n  {}. {}", i + 1, chain(graph, path)));
     }
     let note = format!(
-        "# 关系问题不是单条 SPARQL：在实体图（EntityGraph::load 从存储读出）上求两个实体之间\n# 不超过{MAX_HOPS}步的全部最短路径（EntityGraph::shortest_paths），每条边附其证据句。"
+        "# 关系问题不是单条 SPARQL：在实体图（EntityGraph::load_structure 从存储读出）上求两个实体之间\n# 不超过{MAX_HOPS}步的全部最短路径（EntityGraph::shortest_paths），每条边附其证据句。"
     );
     let same = a.node == b.node;
-    Answer {
+    Ok(Answer {
         heading,
         table,
         queries: vec![note],
@@ -408,7 +410,7 @@ fn relation(graph: &EntityGraph, a: &Resolved, b: &Resolved) -> Answer {
         } else {
             format!("没有找到{}与{}之间{MAX_HOPS}步以内的联系。", a.label, b.label)
         },
-    }
+    })
 }
 
 #[cfg(test)]

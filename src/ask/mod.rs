@@ -95,7 +95,8 @@ pub fn ask(store: &Store, question: &str) -> Result<Answer, AskError> {
     if readings.is_empty() {
         return Err(AskError::UnknownQuestion(question.to_string()));
     }
-    let graph = EntityGraph::load(store)?;
+    // The shape of the graph resolves names; evidence is read only for the edges an answer shows.
+    let graph = EntityGraph::load_structure(store)?;
     let mut first_problem = None;
     for reading in &readings {
         match answer::answer(store, &graph, reading) {
@@ -143,8 +144,11 @@ mod tests {
             (part.clone(), p(&format!("{NG}participant")), person.clone().into()),
             (part, p(&format!("{NG}role")), Literal::new_simple_literal("presided").into()),
         ];
+        // As the store model has it: in the document's graph and in the merged graph.
+        let merged = GraphName::NamedNode(rdf::merged_graph());
         for (s, pr, o) in quads {
-            store.insert(&Quad::new(s, pr, o, g.clone())).unwrap();
+            store.insert(&Quad::new(s.clone(), pr.clone(), o.clone(), g.clone())).unwrap();
+            store.insert(&Quad::new(s, pr, o, merged.clone())).unwrap();
         }
         store
     }

@@ -133,17 +133,18 @@ pub fn posts_of(person: &NamedNode) -> String {
   VALUES ?person {{ {person} }}
   ?person schema:jobTitle ?t .
   BIND(STR(?t) AS ?title)
-  OPTIONAL {{
-    ?ev a ng:Evidence ; rdf:subject ?person ; rdf:predicate schema:jobTitle ; rdf:object ?t ;
-        prov:wasDerivedFrom ?doc ; ng:charStart ?cs ; ng:charEnd ?ce .
+  # The evidence of each title, in the graph of the document that states it.
+  OPTIONAL {{ GRAPH ?doc {{
+    ?ev rdf:subject ?person ; rdf:predicate schema:jobTitle ; rdf:object ?t ; a ng:Evidence ;
+        ng:charStart ?cs ; ng:charEnd ?ce .
     OPTIONAL {{ ?doc dcterms:source ?source }}
     OPTIONAL {{
-      ?member a ng:Evidence ; rdf:subject ?person ; rdf:predicate schema:memberOf ; rdf:object ?org ;
-          prov:wasDerivedFrom ?doc ; ng:charStart ?cs ; ng:charEnd ?ce .
+      ?member rdf:subject ?person ; rdf:predicate schema:memberOf ; rdf:object ?org ; a ng:Evidence ;
+          ng:charStart ?cs ; ng:charEnd ?ce .
       ?org schema:name ?on .
       BIND(STR(?on) AS ?orgName)
     }}
-  }}
+  }} }}
 }}
 GROUP BY ?title
 ORDER BY ?title

@@ -101,7 +101,7 @@ impl From<MeasureArg> for Measure {
 pub fn run(store: &Path, args: AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
     let format: OutputFormat = args.format.into();
     let st = store::open_read_only(store)?;
-    let g = EntityGraph::load(&st)?;
+    let mut g = EntityGraph::load_structure(&st)?;
     let table = match args.analysis {
         Analysis::Centrality { measure, kinds, top } => {
             let kinds: Vec<Kind> = kinds.into_iter().map(Kind::from).collect();
@@ -110,6 +110,9 @@ pub fn run(store: &Path, args: AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
         Analysis::Path { from, to, max, limit } => {
             let (a, b) = (analyze::resolve_entity(&g, &from, &[])?, analyze::resolve_entity(&g, &to, &[])?);
             let (max, limit) = (max as usize, limit as usize);
+            // Evidence only for the steps shown.
+            let edges: Vec<_> = analyze::paths(&g, a, b, max, limit).0.iter().flat_map(|p| p.steps.iter().map(|s| s.edge)).collect();
+            g.load_evidence(&st, Some(&edges))?;
             if format == OutputFormat::Table {
                 analyze::write_paths_text(&g, a, b, max, limit, out)?;
                 return Ok(());

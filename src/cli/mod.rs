@@ -1,6 +1,7 @@
 //! Flags of the commands that read the graph (ask, analyze, export); each maps them onto the library.
 
 pub mod analyze;
+pub mod ingest;
 pub mod ask;
 pub mod export;
 

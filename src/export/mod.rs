@@ -164,8 +164,11 @@ pub fn export(store: &Store, format: Format, options: &Options, w: &mut dyn Writ
     if let Some(rdf_format) = rdf::rdf_format(format) {
         return export_rdf(store, rdf_format, options, w);
     }
-    let full = EntityGraph::load(store)?;
-    let (selected, title) = select(&full, options)?;
+    let full = EntityGraph::load_structure(store)?;
+    let (mut selected, title) = select(&full, options)?;
+    // Evidence for the edges written: all of them, or those of the selection.
+    let edges: Option<Vec<_>> = options.is_selective().then(|| selected.graph.edge_indices().collect());
+    selected.load_evidence(store, edges.as_deref())?;
     write_graph(&selected, format, &title, w)?;
     Ok(Written::Graph { nodes: selected.node_count(), edges: selected.edge_count() })
 }
@@ -173,7 +176,7 @@ pub fn export(store: &Store, format: Format, options: &Options, w: &mut dyn Writ
 /// The RDF dumps: the entity graph is only read when entities are selected.
 fn export_rdf(store: &Store, format: oxigraph::io::RdfFormat, options: &Options, w: &mut dyn Write) -> Result<Written> {
     let filter = if options.is_selective() {
-        let full = EntityGraph::load(store)?;
+        let full = EntityGraph::load_structure(store)?;
         let (selected, _) = select(&full, options)?;
         Some(rdf::SubjectFilter::new(&full, &selected))
     } else {
