@@ -76,10 +76,10 @@ pub fn list_inputs(paths: &[PathBuf], id: Option<&str>) -> Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
+            let id = id.ok_or(InputError::StdinNeedsId)?;
             let mut buf = Vec::new();
             std::io::stdin().read_to_end(&mut buf).map_err(|error| InputError::Io { path: "-".into(), error })?;
             decode("-", buf.clone())?;
-            let id = id.ok_or(InputError::StdinNeedsId)?;
             inputs.push(Input { id: id.to_string(), display: "-".into(), size: buf.len() as u64, origin: Origin::Bytes(buf) });
         } else if path.is_dir() {
             let files = text_files(path)?;
