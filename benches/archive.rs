@@ -1,1 +1,309 @@
-fn main() {}
+//! newsgraph at archive size: `cargo bench --bench archive [-- --pages 1000,10000] [--runs 5]`.
+//!
+//! Writes synthetic archives ([`newsgraph::synth`], deterministic from the seed), then prints one
+//! table: jieba-rs tagging (the floor every extractor pays), extraction on one thread and on every
+//! core, ingest through the binary on one and on every core, our bulk load against pyoxigraph's
+//! `bulk_load` on the same N-Quads, the reopening of a freshly written store, the latency of each
+//! canned query and of `ask` and `analyze centrality` on the largest store (the process as a whole:
+//! store open included), and the peak memory of ingest at each size. Each target of the archive
+//! issue is checked against the figures of the same run.
+
+use newsgraph::rdf;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Args {
+    pages: Vec<usize>,
+    runs: usize,
+    seed: u64,
+    keep: Option<PathBuf>,
+    /// Directories of pages to use instead of synthetic ones (smallest first).
+    corpora: Vec<PathBuf>,
+}
+
+fn args() -> Args {
+    let mut a = Args { pages: vec![1000, 10000], runs: 5, seed: 7, keep: None, corpora: Vec::new() };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
+        match flag.as_str() {
+            "--pages" => a.pages = value().split(',').map(|n| n.trim().parse().expect("--pages 1000,10000")).collect(),
+            "--runs" => a.runs = value().parse().expect("--runs N"),
+            "--seed" => a.seed = value().parse().expect("--seed N"),
+            "--keep" => a.keep = Some(PathBuf::from(value())),
+            "--corpus" => a.corpora.push(PathBuf::from(value())),
+            // cargo bench passes --bench to every harness.
+            "--bench" => {}
+            other => panic!("unknown argument {other} (use --pages A,B --runs N --seed N --keep DIR --corpus DIR)"),
+        }
+    }
+    a.pages.sort_unstable();
+    a
+}
+
+/// One row of the table.
+struct Row {
+    measure: String,
+    value: String,
+    target: String,
+    met: Option<bool>,
+}
+
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+}
+
+impl Report {
+    fn add(&mut self, measure: impl Into<String>, value: impl Into<String>) {
+        self.rows.push(Row { measure: measure.into(), value: value.into(), target: String::new(), met: None });
+        self.echo();
+    }
+
+    fn check(&mut self, measure: impl Into<String>, value: impl Into<String>, target: impl Into<String>, met: bool) {
+        self.rows.push(Row { measure: measure.into(), value: value.into(), target: target.into(), met: Some(met) });
+        self.echo();
+    }
+
+    /// Each row as soon as it is measured, so a long run shows progress.
+    fn echo(&self) {
+        let r = self.rows.last().expect("a row");
+        eprintln!("  {} = {} {}", r.measure, r.value, r.target);
+    }
+
+    fn print(&self) {
+        let w = self.rows.iter().map(|r| r.measure.chars().count()).max().unwrap_or(0);
+        let v = self.rows.iter().map(|r| r.value.chars().count()).max().unwrap_or(0);
+        println!("| {:<w$} | {:>v$} | target | met |", "measure", "value");
+        println!("|{}|{}|--------|-----|", "-".repeat(w + 2), "-".repeat(v + 2));
+        for r in &self.rows {
+            let met = match r.met {
+                Some(true) => "yes",
+                Some(false) => "NO",
+                None => "",
+            };
+            println!("| {:<w$} | {:>v$} | {} | {met} |", r.measure, r.value, r.target);
+        }
+    }
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_newsgraph")
+}
+
+/// Wall time and peak resident memory (KiB) of one child process.
+fn timed(cmd: &mut Command) -> (Duration, u64) {
+    use std::os::unix::process::CommandExt;
+    let started = Instant::now();
+    let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).process_group(0).spawn().expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // wait4 gives this child's own peak memory, not the maximum over every child so far.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let took = started.elapsed();
+    assert_eq!(r, pid, "wait4");
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        use std::io::Read;
+        let _ = e.read_to_string(&mut err);
+    }
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{cmd:?} failed: {err}");
+    (took, usage.ru_maxrss as u64)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.0} MiB", kib as f64 / 1024.0)
+}
+
+fn read_pages(dir: &Path) -> Vec<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).expect("corpus").map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files.iter().map(|f| std::fs::read_to_string(f).expect("UTF-8")).collect()
+}
+
+fn mb(pages: &[String]) -> f64 {
+    pages.iter().map(|p| p.len()).sum::<usize>() as f64 / 1e6
+}
+
+fn main() {
+    let a = args();
+    let work = tempfile::tempdir().expect("temporary directory");
+    let root = a.keep.clone().unwrap_or_else(|| work.path().to_path_buf());
+    let mut report = Report::default();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    eprintln!("newsgraph archive benchmark: {cores} cores, pages {:?}, seed {}, {} runs per latency", a.pages, a.seed, a.runs);
+
+    let mut corpora: Vec<(usize, PathBuf)> = a.corpora.iter().map(|d| (std::fs::read_dir(d).expect("--corpus DIR").count(), d.clone())).collect();
+    for &n in a.pages.iter().filter(|_| a.corpora.is_empty()) {
+        let dir = root.join(format!("corpus-{n}"));
+        if !dir.is_dir() {
+            let t = Instant::now();
+            let opts = newsgraph::synth::Options { pages: n, seed: a.seed, ..newsgraph::synth::Options::default() };
+            let (pages, bytes) = newsgraph::synth::write_corpus(&dir, &opts).expect("write corpus");
+            eprintln!("wrote {pages} pages ({:.1} MB) in {:.1} s", bytes as f64 / 1e6, t.elapsed().as_secs_f64());
+        }
+        corpora.push((n, dir));
+    }
+    let (small_n, small_dir) = corpora[0].clone();
+    let small = read_pages(&small_dir);
+    let small_mb = mb(&small);
+    report.add(format!("corpus of {small_n} pages"), format!("{small_mb:.1} MB"));
+
+    // The floor: bare jieba-rs part-of-speech tagging, one thread.
+    let jieba = jieba_rs::Jieba::new();
+    let t = Instant::now();
+    for p in &small {
+        std::hint::black_box(jieba.tag(p, true));
+    }
+    let jieba_secs = t.elapsed().as_secs_f64();
+    report.add("jieba-rs tagging, 1 thread (floor)", format!("{:.2} MB/s", small_mb / jieba_secs));
+
+    // Extraction alone, in this process (the lexicon loaded first, as in a long ingest).
+    newsgraph::lexicon::lexicon();
+    let t = Instant::now();
+    for p in &small {
+        std::hint::black_box(newsgraph::extract::extract(p));
+    }
+    let one = t.elapsed().as_secs_f64();
+    report.add("extraction, 1 thread", format!("{:.2} MB/s ({:.1}× the floor's time)", small_mb / one, one / jieba_secs));
+    let t = Instant::now();
+    small.par_iter().for_each(|p| {
+        std::hint::black_box(newsgraph::extract::extract(p));
+    });
+    let all = t.elapsed().as_secs_f64();
+    report.add(format!("extraction, {cores} threads"), format!("{:.2} MB/s", small_mb / all));
+
+    // Ingest through the binary.
+    let ingest = |dir: &Path, store: &Path, jobs: Option<usize>| {
+        let _ = std::fs::remove_dir_all(store);
+        let mut cmd = Command::new(bin());
+        cmd.arg("--store").arg(store).args(["ingest", "--quiet"]);
+        if let Some(j) = jobs {
+            cmd.arg("--jobs").arg(j.to_string());
+        }
+        timed(cmd.arg(dir))
+    };
+    let (t1, _) = ingest(&small_dir, &root.join("store-1"), Some(1));
+    report.add(format!("ingest {small_n} pages, 1 thread"), format!("{:.0} pages/s", small_n as f64 / t1.as_secs_f64()));
+    let (tn, peak_small) = ingest(&small_dir, &root.join("store-n"), None);
+    let speedup = t1.as_secs_f64() / tn.as_secs_f64();
+    report.add(format!("ingest {small_n} pages, {cores} threads"), format!("{:.0} pages/s", small_n as f64 / tn.as_secs_f64()));
+    report.check(format!("ingest speed-up, {cores} threads over 1"), format!("{speedup:.2}×"), "≥ 1.6×", speedup >= 1.6);
+    let over = tn.as_secs_f64() / all;
+    report.check("ingest time / extraction time (all cores)", format!("{over:.2}×"), "≤ 1.5×", over <= 1.5);
+    report.add(format!("ingest {small_n} pages, peak memory"), mib(peak_small));
+
+    // Our bulk load against pyoxigraph's, on the same quads.
+    bulk_load_rows(&small, &root, &mut report);
+
+    // The largest archive: ingest, reopen, and the reads.
+    let (big_n, big_dir) = corpora.last().expect("a corpus").clone();
+    let big_store = root.join(format!("store-{big_n}"));
+    let (tb, peak_big) = ingest(&big_dir, &big_store, None);
+    report.add(format!("ingest {big_n} pages, {cores} threads"), format!("{:.0} pages/s ({:.0} s)", big_n as f64 / tb.as_secs_f64(), tb.as_secs_f64()));
+    if big_n > small_n {
+        let ratio = peak_big as f64 / peak_small as f64;
+        report.check(
+            format!("ingest peak memory, {big_n} / {small_n} pages"),
+            format!("{} / {} = {ratio:.2}×", mib(peak_big), mib(peak_small)),
+            "< 1.3×",
+            ratio < 1.3,
+        );
+    }
+    let (reopen, _) = timed(Command::new(bin()).arg("--store").arg(&big_store).args(["query", "ASK {}"]));
+    report.check(format!("first open of the fresh {big_n}-page store (query 'ASK {{}}')"), ms(reopen), "< 1 s", reopen < Duration::from_secs(1));
+    latency_rows(&big_store, big_n, a.runs, &mut report);
+
+    println!();
+    println!("newsgraph archive benchmark: {cores} cores; pages {:?}, seed {}; latencies are medians of {} runs of the whole process", a.pages, a.seed, a.runs);
+    println!();
+    report.print();
+}
+
+/// Bulk load of the same quads: ours (document graphs into an empty on-disk store) and
+/// pyoxigraph's `Store.bulk_load` of their N-Quads.
+fn bulk_load_rows(pages: &[String], root: &Path, report: &mut Report) {
+    let graphs: Vec<rdf::DocumentGraph> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| rdf::document_graph(p, &format!("page-{i}"), &newsgraph::extract::extract(p)))
+        .collect();
+    let dir = root.join("bulk-ours");
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = newsgraph::store::open(&dir).expect("store");
+    let t = Instant::now();
+    let quads = newsgraph::store::bulk_load(&store, graphs.into_iter()).expect("bulk load");
+    store.flush().expect("flush");
+    let ours = t.elapsed().as_secs_f64();
+    report.add("bulk load, ours", format!("{:.0}k quads/s ({quads} quads)", quads as f64 / ours / 1e3));
+    let nq = root.join("bulk.nq");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&nq).expect("N-Quads file"));
+    store.dump_to_writer(oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads), &mut file).expect("dump");
+    drop(file);
+    drop(store);
+    let script = "import sys, time, pyoxigraph as ox\n\
+                  s = ox.Store(sys.argv[1]); t = time.perf_counter()\n\
+                  s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_QUADS); s.flush()\n\
+                  print(time.perf_counter() - t)";
+    let py_dir = root.join("bulk-pyoxigraph");
+    let _ = std::fs::remove_dir_all(&py_dir);
+    match Command::new("python3").arg("-c").arg(script).arg(&py_dir).arg(&nq).output() {
+        Ok(out) if out.status.success() => {
+            let theirs: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(f64::NAN);
+            report.add("bulk load, pyoxigraph bulk_load (same N-Quads)", format!("{:.0}k quads/s", quads as f64 / theirs / 1e3));
+            report.add("bulk load, ours / pyoxigraph (speed)", format!("{:.2}×", theirs / ours));
+        }
+        _ => report.add("bulk load, pyoxigraph", "not measured: pip install pyoxigraph"),
+    }
+}
+
+/// The canned queries, `ask` and `analyze centrality` on a store, each as a whole process.
+fn latency_rows(store: &Path, pages: usize, runs: usize, report: &mut Report) {
+    let queries = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&queries).expect("queries/").map(|e| e.unwrap().path()).collect();
+    files.retain(|f| f.extension().is_some_and(|e| e == "rq"));
+    files.sort();
+    let mut reads: Vec<(String, Vec<String>)> = files
+        .iter()
+        .map(|f| (format!("query {}", f.file_name().unwrap().to_string_lossy()), vec!["query".into(), "--format".into(), "json".into(), "--file".into(), f.display().to_string()]))
+        .collect();
+    let official = official_name(store);
+    for q in [format!("{official}出席了哪些活动？"), format!("{official}担任什么职务？"), format!("谁和{official}一起出席过活动？")] {
+        reads.push((format!("ask \"{q}\""), vec!["ask".into(), "--format".into(), "json".into(), q.clone()]));
+    }
+    reads.push(("analyze centrality --measure degree".into(), "analyze centrality --measure degree --top 10".split(' ').map(String::from).collect()));
+    reads.push(("analyze centrality --measure pagerank".into(), "analyze centrality --measure pagerank --top 10".split(' ').map(String::from).collect()));
+    for (name, args) in reads {
+        let times: Vec<Duration> = (0..runs).map(|_| timed(Command::new(bin()).arg("--store").arg(store).args(&args)).0).collect();
+        let p50 = median(times.clone());
+        let max = times.iter().max().copied().unwrap_or_default();
+        let target_applies = name.starts_with("query") || name.starts_with("ask");
+        let value = format!("p50 {} (max {})", ms(p50), ms(max));
+        if target_applies {
+            report.check(format!("{name}, {pages} pages"), value, "p50 < 200 ms", p50 < Duration::from_millis(200));
+        } else {
+            report.add(format!("{name}, {pages} pages"), value);
+        }
+    }
+}
+
+/// The person who took part in the most events: the kind of name a user asks about.
+fn official_name(store: &Path) -> String {
+    let q = "PREFIX schema: <http://schema.org/> PREFIX ng: <https://newsgraph.local/ns#> \
+             SELECT ?n (COUNT(?e) AS ?c) WHERE { ?e ng:participation/ng:participant ?p . ?p schema:name ?n } GROUP BY ?n ORDER BY DESC(?c) LIMIT 1";
+    let out = Command::new(bin()).arg("--store").arg(store).args(["query", "--format", "csv", q]).output().expect("query");
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines().nth(1).and_then(|l| l.split(',').next()).unwrap_or("秦守源").to_string()
+}

@@ -1,5 +1,7 @@
-//! The ingest pipeline: documents → extraction on every core → one transaction per document (or
-//! Oxigraph's bulk loader for a first load into an empty store) → compaction.
+//! The ingest pipeline: documents → extraction on every core → the store: Oxigraph's bulk loader for
+//! the documents new to the store (atomic as a whole, far faster than transactions), one
+//! transaction for each document that replaces an earlier version → a flush, so that the next open
+//! of the store is fast.
 //!
 //! Workers read, extract and turn each document into its graph ([`rdf::DocumentGraph`]) in
 //! parallel; the graphs reach the one writer through a bounded channel, so memory stays flat
@@ -13,6 +15,7 @@ use crate::rdf::{self, DocumentGraph};
 use crate::store::{self, StoreError, WriteOutcome};
 use oxigraph::store::Store;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -31,8 +34,8 @@ pub enum IngestError {
 /// How documents are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WriteMode {
-    /// The bulk loader when the store is empty and there are several documents, else one
-    /// transaction per document.
+    /// The bulk loader for the documents new to the store when there are several, one transaction
+    /// for each new version of a stored document.
     Auto,
     /// One transaction per document, always.
     Transactions,
@@ -43,7 +46,7 @@ pub struct Options {
     /// Extraction threads (at least 1).
     pub jobs: usize,
     pub mode: WriteMode,
-    /// Compact the store when at least this many documents were written.
+    /// Flush the store when at least this many documents were written.
     pub compact_after: usize,
 }
 
@@ -104,7 +107,8 @@ pub struct Summary {
 
 /// What a worker hands the writer.
 enum Prepared {
-    Graph(Box<DocumentGraph>, DocumentReport),
+    /// A document and whether the store holds an earlier version of it.
+    Graph(Box<DocumentGraph>, DocumentReport, Stored),
     Unchanged(DocumentReport),
     Skipped(String, String),
 }
@@ -119,7 +123,8 @@ pub fn run(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, IngestError> {
     let started = Instant::now();
-    let bulk = options.mode == WriteMode::Auto && inputs.len() > 1 && store.is_empty().map_err(StoreError::from)?;
+    let bulk = options.mode == WriteMode::Auto && inputs.len() > 1;
+    let fresh = store.is_empty().map_err(StoreError::from)?;
     progress(Progress::Started { documents: inputs.len(), bytes: inputs.iter().map(|i| i.size).sum(), bulk });
     let jobs = options.jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -127,8 +132,9 @@ pub fn run(
         .thread_name(|i| format!("extract-{i}"))
         .build()
         .map_err(|e| IngestError::Threads(jobs, e.to_string()))?;
-    // A few documents per worker in flight: enough to keep the writer busy, little memory.
-    let (sender, receiver) = mpsc::sync_channel::<Prepared>(jobs * 4);
+    // Documents in flight: enough to keep the writer busy (the bulk loader takes them in batches),
+    // little memory.
+    let (sender, receiver) = mpsc::sync_channel::<Prepared>(if bulk { jobs * 32 } else { jobs * 4 });
     let mut summary = Summary { bulk, ..Summary::default() };
     let written = std::thread::scope(|scope| {
         scope.spawn(|| {
@@ -138,7 +144,7 @@ pub fn run(
                         return;
                     }
                     // The writer stopped (an error): nothing more to do.
-                    let _ = tx.send(prepare(store, input, bulk));
+                    let _ = tx.send(prepare(store, input, fresh));
                 });
             })
         });
@@ -152,7 +158,7 @@ pub fn run(
     written?;
     summary.interrupted = stop.load(Ordering::Relaxed);
     let changed = summary.added + summary.replaced;
-    if changed >= options.compact_after.max(1) || (bulk && changed > 0) {
+    if changed >= options.compact_after.max(1) || (summary.bulk && changed > 0) {
         progress(Progress::Compacting);
         store::compact(store)?;
         summary.compacted = true;
@@ -182,7 +188,8 @@ fn prepare(store: &Store, input: &Input, fresh: bool) -> Prepared {
         quads: 0,
         outcome: WriteOutcome::Unchanged,
     };
-    if !fresh && store::stored_hash(store, &rdf::document_iri(&input.id)).ok().flatten().as_deref() == Some(hash.as_str()) {
+    let stored = if fresh { None } else { store::stored_hash(store, &rdf::document_iri(&input.id)).ok().flatten() };
+    if stored.as_deref() == Some(hash.as_str()) {
         return Prepared::Unchanged(report);
     }
     let x = extract(&doc.text);
@@ -195,7 +202,15 @@ fn prepare(store: &Store, input: &Input, fresh: bool) -> Prepared {
     report.entities = x.entity_count();
     report.facts = x.fact_count();
     report.quads = graph.quad_count();
-    Prepared::Graph(Box::new(graph), report)
+    let stored = if stored.is_some() { Stored::Earlier } else { Stored::No };
+    Prepared::Graph(Box::new(graph), report, stored)
+}
+
+/// Whether the store holds a document when it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stored {
+    No,
+    Earlier,
 }
 
 fn count(summary: &mut Summary, report: &DocumentReport) {
@@ -222,7 +237,7 @@ fn write_each(
 ) -> Result<(), IngestError> {
     for prepared in received {
         match prepared {
-            Prepared::Graph(graph, mut report) => {
+            Prepared::Graph(graph, mut report, _) => {
                 report.outcome = store::write_document(store, &graph, &report.display)?;
                 count(summary, &report);
                 progress(Progress::Document(&report));
@@ -240,7 +255,8 @@ fn write_each(
     Ok(())
 }
 
-/// Every document through the bulk loader, in one atomic load.
+/// The documents new to the store through the bulk loader, in one atomic load; a new version of a
+/// stored document in a transaction of its own (the loader only adds).
 fn write_bulk(
     store: &Store,
     received: impl Iterator<Item = Prepared>,
@@ -248,25 +264,45 @@ fn write_bulk(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IngestError> {
     let mut seen = HashSet::new();
-    let graphs = received.filter_map(|prepared| match prepared {
-        Prepared::Graph(graph, mut report) => {
-            report.outcome = if seen.insert(graph.doc.clone()) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
-            count(summary, &report);
-            progress(Progress::Document(&report));
-            (report.outcome == WriteOutcome::Added).then_some(*graph)
-        }
-        Prepared::Unchanged(report) => {
-            count(summary, &report);
-            progress(Progress::Document(&report));
-            None
-        }
-        Prepared::Skipped(display, reason) => {
-            summary.skipped += 1;
-            progress(Progress::Skipped { display: &display, reason });
-            None
-        }
-    });
-    store::bulk_load(store, graphs)?;
+    // A failed transaction stops the run; the documents loaded so far are still committed whole.
+    let failed: RefCell<Option<StoreError>> = RefCell::new(None);
+    let graphs = received
+        .take_while(|_| failed.borrow().is_none())
+        .filter_map(|prepared| match prepared {
+            Prepared::Graph(graph, mut report, Stored::No) => {
+                report.outcome = if seen.insert(graph.doc.clone()) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
+                count(summary, &report);
+                progress(Progress::Document(&report));
+                (report.outcome == WriteOutcome::Added).then_some(*graph)
+            }
+            Prepared::Graph(graph, mut report, Stored::Earlier) => {
+                match store::write_document(store, &graph, &report.display) {
+                    Ok(outcome) => report.outcome = outcome,
+                    Err(e) => {
+                        *failed.borrow_mut() = Some(e);
+                        return None;
+                    }
+                }
+                count(summary, &report);
+                progress(Progress::Document(&report));
+                None
+            }
+            Prepared::Unchanged(report) => {
+                count(summary, &report);
+                progress(Progress::Document(&report));
+                None
+            }
+            Prepared::Skipped(display, reason) => {
+                summary.skipped += 1;
+                progress(Progress::Skipped { display: &display, reason });
+                None
+            }
+        });
+    let loaded = store::bulk_load(store, graphs)?;
+    if let Some(e) = failed.into_inner() {
+        return Err(e.into());
+    }
+    summary.bulk = loaded > 0;
     Ok(())
 }
 
@@ -319,6 +355,10 @@ mod tests {
         changed[1] = input("b", "5月8日，市长顾怀川到栾川县调研。");
         let s = ingest(&store, &changed, WriteMode::Auto, 2);
         assert_eq!((s.bulk, s.unchanged, s.replaced, s.added), (false, 2, 1, 0));
+        // A new document goes through the bulk loader into the store that holds the others.
+        changed.push(input("e", "7月2日，县委书记马文涛主持召开县委常委会会议。市委书记秦守源出席。"));
+        let s = ingest(&store, &changed, WriteMode::Auto, 2);
+        assert_eq!((s.bulk, s.unchanged, s.replaced, s.added), (true, 3, 0, 1));
         let clean = Store::new().unwrap();
         ingest(&clean, &changed, WriteMode::Transactions, 1);
         assert_eq!(all(&store), all(&clean));

@@ -237,8 +237,9 @@ pub fn find_documents(store: &Store, key: &str, canonical: Option<&str>) -> Resu
         .collect())
 }
 
-/// Writes many new documents into an empty store with Oxigraph's bulk loader: far faster than one
-/// transaction each, and atomic as a whole (a failure leaves the store as it was). Returns the quads
+/// Writes documents the store does not hold with Oxigraph's bulk loader: far faster than one
+/// transaction each, and atomic as a whole (a failure leaves the store as it was). The loader only
+/// adds, so a new version of a stored document goes through [`write_document`]. Returns the quads
 /// given to the loader.
 pub fn bulk_load(store: &Store, graphs: impl Iterator<Item = DocumentGraph>) -> Result<u64> {
     let mut count = 0u64;
@@ -258,11 +259,10 @@ pub fn bulk_load(store: &Store, graphs: impl Iterator<Item = DocumentGraph>) -> 
     Ok(count)
 }
 
-/// Flushes the store's buffers and compacts it, so that the next open is fast (a store just written
-/// holds its data in the write-ahead log, which every open replays).
+/// Flushes the store's buffers to its tables, so that the next open is fast (a store just written
+/// holds its recent writes in the write-ahead log, which every open replays).
 pub fn compact(store: &Store) -> Result<()> {
     store.flush()?;
-    store.optimize()?;
     Ok(())
 }
 
