@@ -21,3 +21,4 @@ pub mod table;
 pub mod analyze;
 pub mod ask;
 pub mod export;
+pub mod synth;
