@@ -25,3 +25,4 @@ pub mod table;
 pub mod analyze;
 pub mod ask;
 pub mod export;
+pub mod synth;
