@@ -4,7 +4,7 @@
 
 use crate::query::{select, Row};
 use anyhow::Result;
-use oxigraph::model::NamedNode;
+use oxigraph::model::{Literal, NamedNode};
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -224,9 +224,45 @@ impl EntityGraph {
         Ok(g)
     }
 
-    fn load_attributes(&mut self, store: &Store) -> Result<()> {
+    /// Only the entities whose label or alias is exactly `name`, with their attributes and no
+    /// relations: a few index look-ups, where [`Self::load_structure`] reads the whole graph.
+    pub fn load_named(store: &Store, name: &str) -> Result<Self> {
+        let zh = Literal::new_language_tagged_literal_unchecked(name, "zh");
+        let classes = iri_list(Kind::ALL.iter().map(|k| k.class()));
         let q = format!(
-            "SELECT DISTINCT ?e ?p ?v WHERE {{ ?e ?p ?v . FILTER(?p IN ({}) && isLiteral(?v)) }}",
+            r#"SELECT DISTINCT ?e ?class ?label WHERE {{
+  VALUES ?name {{ {zh} {plain} }}
+  ?e <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?name .
+  ?e a ?class ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+  FILTER(?class IN ({classes}))
+}} ORDER BY ?e ?label"#,
+            plain = Literal::new_simple_literal(name),
+        );
+        let mut g = EntityGraph::default();
+        for row in select(store, &q)? {
+            let (Some(iri), Some(class), Some(label)) = (row.get("e"), row.get("class"), row.get("label")) else { continue };
+            let Some(kind) = Kind::ALL.into_iter().find(|k| k.class() == class) else { continue };
+            if !g.by_iri.contains_key(iri) {
+                let node = g.graph.add_node(Entity { iri: iri.clone(), kind, label: label.clone(), attributes: BTreeMap::new() });
+                g.by_iri.insert(iri.clone(), node);
+            }
+        }
+        if g.graph.node_count() > 0 {
+            let values: Vec<String> = g.graph.node_weights().map(|e| NamedNode::new_unchecked(e.iri.as_str()).to_string()).collect();
+            g.load_attributes_of(store, Some(&values.join(" ")))?;
+        }
+        Ok(g)
+    }
+
+    fn load_attributes(&mut self, store: &Store) -> Result<()> {
+        self.load_attributes_of(store, None)
+    }
+
+    /// The attributes of the entities in `values` (IRIs written for SPARQL), or of all.
+    fn load_attributes_of(&mut self, store: &Store, values: Option<&str>) -> Result<()> {
+        let values = values.map(|v| format!("VALUES ?e {{ {v} }} ")).unwrap_or_default();
+        let q = format!(
+            "SELECT DISTINCT ?e ?p ?v WHERE {{ {values}?e ?p ?v . FILTER(?p IN ({}) && isLiteral(?v)) }}",
             iri_list(ATTRIBUTES)
         );
         for row in select(store, &q)? {

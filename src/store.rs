@@ -237,6 +237,9 @@ pub fn find_documents(store: &Store, key: &str, canonical: Option<&str>) -> Resu
         .collect())
 }
 
+/// What the bulk loader may hold in memory at once (its default is 2 GB per thread).
+const BULK_LOAD_MEMORY_MB: usize = 256;
+
 /// Writes documents the store does not hold with Oxigraph's bulk loader: far faster than one
 /// transaction each, and atomic as a whole (a failure leaves the store as it was). The loader only
 /// adds, so a new version of a stored document goes through [`write_document`]. Returns the quads
@@ -249,7 +252,8 @@ pub fn bulk_load(store: &Store, graphs: impl Iterator<Item = DocumentGraph>) -> 
         count += quads.len() as u64;
         quads
     });
-    let mut loader = store.bulk_loader();
+    // Batches of a bounded size, so that memory stays flat however many documents come.
+    let mut loader = store.bulk_loader().with_max_memory_size_in_megabytes(BULK_LOAD_MEMORY_MB);
     loader.load_quads(quads)?;
     loader.commit()?;
     if count > 0 {

@@ -1,7 +1,7 @@
 //! Runs the queries of a question and builds its [`Answer`].
 
 use super::parse::{Day, EventRef, Question};
-use super::resolve::{resolve, Resolved, Target};
+use super::resolve::{Graphs, Resolved, Target};
 use super::sparql::{self, EventScope, ProjectScope};
 use super::{Answer, AskError};
 use crate::graph::{role_zh, EntityGraph, GraphPath};
@@ -23,19 +23,22 @@ pub const STATUS_ZH: [(&str, &str); 5] =
 pub const ORG_TYPE_ZH: [(&str, &str); 3] = [("company", "企业"), ("government", "党政机关"), ("other", "其他")];
 
 /// Resolves the names of a question and answers it.
-pub fn answer(store: &Store, graph: &EntityGraph, question: &Question) -> Result<Answer, AskError> {
+pub fn answer(store: &Store, graphs: &Graphs, question: &Question) -> Result<Answer, AskError> {
+    let resolve = |name: &str, target| graphs.resolve(name, target);
     match question {
-        Question::EventAttendees(EventRef::Name(name)) => event_attendees(store, &resolve(graph, name, Target::Event)?),
+        Question::EventAttendees(EventRef::Name(name)) => event_attendees(store, &resolve(name, Target::Event)?),
         Question::EventAttendees(EventRef::Date(day)) => day_attendees(store, *day),
-        Question::PersonEvents(name) => person_events(store, &resolve(graph, name, Target::Person)?),
+        Question::PersonEvents(name) => person_events(store, &resolve(name, Target::Person)?),
         Question::AllAttendance => all_attendance(store),
-        Question::PersonPosts(name) => person_posts(store, &resolve(graph, name, Target::Person)?),
-        Question::PlaceProjects(name) => place_projects(store, &resolve(graph, name, Target::Place)?),
-        Question::PlaceInvestment(name) => place_investment(store, &resolve(graph, name, Target::Place)?),
-        Question::PlaceInvestors(name) => place_investors(store, &resolve(graph, name, Target::Place)?),
-        Question::CoAttendees(name) => co_attendees(store, &resolve(graph, name, Target::Person)?),
+        Question::PersonPosts(name) => person_posts(store, &resolve(name, Target::Person)?),
+        Question::PlaceProjects(name) => place_projects(store, &resolve(name, Target::Place)?),
+        Question::PlaceInvestment(name) => place_investment(store, &resolve(name, Target::Place)?),
+        Question::PlaceInvestors(name) => place_investors(store, &resolve(name, Target::Place)?),
+        Question::CoAttendees(name) => co_attendees(store, &resolve(name, Target::Person)?),
         Question::Relation(a, b) => {
-            let (a, b) = (resolve(graph, a, Target::Any)?, resolve(graph, b, Target::Any)?);
+            // Paths need the whole graph, and the names resolved in it.
+            let graph = graphs.whole()?;
+            let (a, b) = (super::resolve::resolve(graph, a, Target::Any)?, super::resolve::resolve(graph, b, Target::Any)?);
             relation(store, graph, &a, &b)
         }
         Question::TopProjects => top_projects(store),

@@ -12,7 +12,6 @@ pub mod sparql;
 
 pub use parse::{parse, parse_all, Question};
 
-use crate::graph::EntityGraph;
 use crate::table::{OutputFormat, Table};
 use oxigraph::store::Store;
 use std::fmt;
@@ -95,11 +94,12 @@ pub fn ask(store: &Store, question: &str) -> Result<Answer, AskError> {
     if readings.is_empty() {
         return Err(AskError::UnknownQuestion(question.to_string()));
     }
-    // The shape of the graph resolves names; evidence is read only for the edges an answer shows.
-    let graph = EntityGraph::load_structure(store)?;
+    // Names are resolved with as little of the graph as they need; evidence is read only for the
+    // edges an answer shows.
+    let graphs = resolve::Graphs::new(store);
     let mut first_problem = None;
     for reading in &readings {
-        match answer::answer(store, &graph, reading) {
+        match answer::answer(store, &graphs, reading) {
             Err(e @ (AskError::UnknownName { .. } | AskError::Ambiguous { .. })) => {
                 first_problem.get_or_insert(e);
             }

@@ -3,7 +3,9 @@
 use super::AskError;
 use crate::graph::{EntityGraph, Kind, Resolution};
 use oxigraph::model::NamedNode;
+use oxigraph::store::Store;
 use petgraph::graph::NodeIndex;
+use std::cell::OnceCell;
 
 /// What a name slot may refer to: groups of kinds tried in order (the first group that finds
 /// anything decides), and how the thing is called in messages.
@@ -44,6 +46,41 @@ pub struct Resolved {
     pub node: NodeIndex,
     pub iri: NamedNode,
     pub label: String,
+}
+
+/// The entity graph of a question, read as little as the question needs: the entities a name
+/// gives exactly (a few index look-ups), the whole graph's structure only when a name must be
+/// matched in part or a relation's paths are asked for.
+pub struct Graphs<'s> {
+    store: &'s Store,
+    whole: OnceCell<EntityGraph>,
+}
+
+impl<'s> Graphs<'s> {
+    pub fn new(store: &'s Store) -> Self {
+        Graphs { store, whole: OnceCell::new() }
+    }
+
+    /// The structure of the whole graph (entities, attributes, relations; no evidence).
+    pub fn whole(&self) -> Result<&EntityGraph, AskError> {
+        if let Some(g) = self.whole.get() {
+            return Ok(g);
+        }
+        let g = EntityGraph::load_structure(self.store)?;
+        Ok(self.whole.get_or_init(|| g))
+    }
+
+    /// Resolves `name` as [`resolve`] does on the whole graph. Where the first kinds of the target
+    /// hold an entity named exactly so, the exact match decides (it wins over partial ones), and
+    /// the whole graph is not read.
+    pub fn resolve(&self, name: &str, target: Target) -> Result<Resolved, AskError> {
+        let named = EntityGraph::load_named(self.store, name.trim())?;
+        let first = target.kind_groups()[0];
+        if named.resolve(name, first) != Resolution::NotFound {
+            return resolve(&named, name, target);
+        }
+        resolve(self.whole()?, name, target)
+    }
 }
 
 /// Resolves `name` to one entity of the target's kinds: exact label or alias first, then labels
