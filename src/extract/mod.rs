@@ -10,11 +10,13 @@ pub mod organization;
 pub mod person;
 pub mod place;
 pub mod project;
+pub mod spans;
 pub mod tokens;
 
 use crate::lexicon::{lexicon, Lexicon};
 use crate::model::*;
 use crate::text::{self, CleanText, Sentence};
+use spans::SpanIndex;
 use std::collections::HashMap;
 
 /// Everything found in one text, with offsets into that (original) text.
@@ -33,16 +35,21 @@ pub fn extract(original: &str) -> Extraction {
     orgs.retain(|o| outside_work(o.start, o.end));
     let homes = home::home_places(lex, &places, &sentences);
     home::resolve_bare_bodies(lex, &mut orgs, &sentences, &homes);
-    let mut persons = person::find_persons(&person::Context { lex, chars, tokens: &tokens, orgs: &orgs, places: &places });
+    let mut persons = person::find_persons(&person::Context::new(lex, chars, &tokens, &orgs, &places));
     persons.retain(|p| outside_work(p.start, p.end));
-    places.retain(|pl| !persons.iter().any(|p| pl.start < p.end && p.start < pl.end));
+    let persons_at = SpanIndex::of(&persons);
+    places.retain(|pl| !persons_at.any_overlapping(pl.start, pl.end));
     // The place in a company's name ("山西某某有限公司") is where it is registered, not a place the
     // text is about.
-    places.retain(|pl| !orgs.iter().any(|o| o.org_type == OrgType::Company && o.start <= pl.start && pl.end <= o.end));
+    let companies = SpanIndex::new(orgs.iter().filter(|o| o.org_type == OrgType::Company).map(|o| (o.start, o.end)).collect());
+    places.retain(|pl| !companies.any_containing(pl.start, pl.end));
     let positions = person::position_spans(lex, chars, &tokens, &persons);
     let money = money::find_money(chars);
     let year = date::context_year(chars, clean.date_line.map(|d| d.0));
     let dates = date::find_dates(chars, year);
+    // One index of each kind of mention, shared by the rules of projects and events.
+    let (orgs_at, places_at) = (SpanIndex::of(&orgs), SpanIndex::of(&places));
+    let (money_at, dates_at) = (SpanIndex::of(&money), SpanIndex::of(&dates));
     let projects = project::find_projects(&project::Context {
         lex,
         chars,
@@ -51,6 +58,9 @@ pub fn extract(original: &str) -> Extraction {
         places: &places,
         money: &money,
         sentences: &sentences,
+        orgs_at: &orgs_at,
+        places_at: &places_at,
+        money_at: &money_at,
     });
     let events = event::find_events(&event::Context {
         lex,
@@ -62,6 +72,11 @@ pub fn extract(original: &str) -> Extraction {
         dates: &dates,
         paragraphs: &clean.paragraphs,
         money: &money,
+        persons_at: &persons_at,
+        places_at: &places_at,
+        orgs_at: &orgs_at,
+        dates_at: &dates_at,
+        money_at: &money_at,
     });
     let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, positions, projects, events, money, dates };
     found.into_extraction()
@@ -83,7 +98,8 @@ struct Found<'a> {
 
 impl Found<'_> {
     fn evidence(&self, start: usize, end: usize) -> Evidence {
-        let sentence = self.sentences.iter().position(|s| s.start <= start && start < s.end.max(s.start + 1)).unwrap_or(0);
+        // (Sentences are never empty: the one holding `start`.)
+        let sentence = text::sentence_at(self.sentences, start).unwrap_or(0);
         let (start, end) = self.clean.original_span(start, end);
         Evidence { sentence, start, end }
     }
@@ -163,15 +179,13 @@ impl Found<'_> {
 
     fn orgs_out(&self) -> Vec<Organization> {
         let mut out: Vec<Organization> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for o in &self.orgs {
             let ev = self.evidence(o.start, o.end);
-            let i = match out.iter().position(|x| x.name == o.name) {
-                Some(i) => i,
-                None => {
-                    out.push(Organization { name: o.name.clone(), org_type: o.org_type, aliases: vec![], evidence: vec![] });
-                    out.len() - 1
-                }
-            };
+            let i = *index.entry(o.name.as_str()).or_insert_with(|| {
+                out.push(Organization { name: o.name.clone(), org_type: o.org_type, aliases: vec![], evidence: vec![] });
+                out.len() - 1
+            });
             out[i].evidence.push(ev);
             if let Some(a) = &o.alias {
                 if !out[i].aliases.contains(a) {
@@ -184,15 +198,13 @@ impl Found<'_> {
 
     fn persons_out(&self) -> Vec<Person> {
         let mut out: Vec<Person> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for p in &self.persons {
             let ev = self.evidence(p.start, p.end);
-            let i = match out.iter().position(|x| x.name == p.name) {
-                Some(i) => i,
-                None => {
-                    out.push(Person { name: p.name.clone(), titles: vec![], evidence: vec![] });
-                    out.len() - 1
-                }
-            };
+            let i = *index.entry(p.name.as_str()).or_insert_with(|| {
+                out.push(Person { name: p.name.clone(), titles: vec![], evidence: vec![] });
+                out.len() - 1
+            });
             out[i].evidence.push(ev.clone());
             for t in &p.titles {
                 if !out[i].titles.iter().any(|x| x.text == t.text) {
@@ -205,23 +217,27 @@ impl Found<'_> {
 
     fn projects_out(&self) -> Vec<Project> {
         let mut out: Vec<Project> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for p in &self.projects {
             let place = p.place_org.clone().or_else(|| p.place.map(|d| self.division_name(d)));
-            match out.iter_mut().find(|x| x.name == p.name) {
+            match index.get(p.name.as_str()).map(|&i| &mut out[i]) {
                 Some(x) => {
                     x.investment = x.investment.take().or(p.investment.clone());
                     x.place = x.place.take().or(place);
                     x.investor = x.investor.take().or(p.investor.clone());
                     x.status = x.status.or(p.status);
                 }
-                None => out.push(Project {
-                    name: p.name.clone(),
-                    investment: p.investment.clone(),
-                    place,
-                    investor: p.investor.clone(),
-                    status: p.status,
-                    evidence: self.evidence(p.start, p.end),
-                }),
+                None => {
+                    index.insert(p.name.as_str(), out.len());
+                    out.push(Project {
+                        name: p.name.clone(),
+                        investment: p.investment.clone(),
+                        place,
+                        investor: p.investor.clone(),
+                        status: p.status,
+                        evidence: self.evidence(p.start, p.end),
+                    });
+                }
             }
         }
         out
@@ -229,11 +245,16 @@ impl Found<'_> {
 
     fn events_out(&self) -> Vec<Event> {
         let mut out: Vec<Event> = Vec::new();
+        // The events of each name, in order: an event is the first of its name on a compatible date.
+        let mut of_name: HashMap<&str, Vec<usize>> = HashMap::new();
         for e in &self.events {
             let place = e.place_org.clone().or_else(|| e.place.map(|d| self.division_name(d)));
-            let i = match out.iter().position(|x| x.name == e.name && (x.date == e.date || x.date.is_none() || e.date.is_none())) {
+            let same = of_name.entry(e.name.as_str()).or_default();
+            let earlier = same.iter().copied().find(|&i| out[i].date == e.date || out[i].date.is_none() || e.date.is_none());
+            let i = match earlier {
                 Some(i) => i,
                 None => {
+                    same.push(out.len());
                     out.push(Event {
                         name: e.name.clone(),
                         date: e.date,
@@ -269,27 +290,29 @@ impl Found<'_> {
 /// "中共某某市委", "综合检查组" for "…第三综合检查组") becomes an alias of that body.
 fn merge_short_forms(lex: &Lexicon, orgs: Vec<Organization>) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
-    let names: Vec<String> = orgs.iter().map(|o| o.name.clone()).collect();
+    // Names are unique here (orgs_out): where each stands in `out`, once it is there.
+    let mut placed: HashMap<String, usize> = HashMap::new();
+    let all: Vec<String> = orgs.iter().map(|o| o.name.clone()).collect();
+    let names = NameEndings::new(all.iter().map(String::as_str));
     for o in orgs {
         // "发改委" stands for "发展和改革委员会": compare the full form too.
         let expanded = lex.expand_abbreviation(&o.name);
-        let stands_for = |n: &String| {
-            let ends = |short: &str| n.len() > short.len() && n.ends_with(short);
-            (o.name.chars().count() >= 2 && ends(&o.name)) || expanded.as_deref().is_some_and(|e| ends(e) || n == e)
-        };
-        let fuller: Vec<&String> = names.iter().filter(|n| stands_for(n)).collect();
-        if fuller.len() == 1 {
-            let target = fuller[0].clone();
-            match out.iter_mut().find(|x| x.name == target) {
+        let short = (o.name.chars().count() >= 2).then_some(o.name.as_str());
+        if let Some(target) = names.only_fuller(short, expanded.as_deref()) {
+            let target = target.to_string();
+            match placed.get(&target).map(|&i| &mut out[i]) {
                 Some(x) => {
                     push_alias(x, &o.name);
                     x.evidence.extend(o.evidence);
                 }
-                None => out.push(Organization { name: target, org_type: o.org_type, aliases: vec![o.name.clone()], evidence: o.evidence }),
+                None => {
+                    placed.insert(target.clone(), out.len());
+                    out.push(Organization { name: target, org_type: o.org_type, aliases: vec![o.name.clone()], evidence: o.evidence });
+                }
             }
             continue;
         }
-        match out.iter_mut().find(|x| x.name == o.name) {
+        match placed.get(&o.name).map(|&i| &mut out[i]) {
             Some(x) => {
                 for a in &o.aliases {
                     push_alias(x, a);
@@ -297,10 +320,46 @@ fn merge_short_forms(lex: &Lexicon, orgs: Vec<Organization>) -> Vec<Organization
                 x.evidence.extend(o.evidence);
                 x.org_type = o.org_type;
             }
-            None => out.push(o),
+            None => {
+                placed.insert(o.name.clone(), out.len());
+                out.push(o);
+            }
         }
     }
     out
+}
+
+/// The organisation names of a page by their endings: which names are a fuller form of a short one.
+struct NameEndings<'a> {
+    names: Vec<&'a str>,
+    /// Every proper ending of every name ("市委" of "洛阳市委") → the names (positions) ending so.
+    by_ending: HashMap<&'a str, Vec<usize>>,
+    position: HashMap<&'a str, usize>,
+}
+
+impl<'a> NameEndings<'a> {
+    fn new(names: impl Iterator<Item = &'a str>) -> Self {
+        let names: Vec<&str> = names.collect();
+        let mut by_ending: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut position = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            position.entry(*n).or_insert(i);
+            for (b, _) in n.char_indices().skip(1) {
+                by_ending.entry(&n[b..]).or_default().push(i);
+            }
+        }
+        NameEndings { names, by_ending, position }
+    }
+
+    /// The one name, if exactly one, that is longer than `short` and ends with it, or ends with the
+    /// full form `expanded` or is it (a name may stand for nothing, but not for two).
+    fn only_fuller(&self, short: Option<&str>, expanded: Option<&str>) -> Option<&'a str> {
+        let ending = |w: Option<&str>| w.and_then(|w| self.by_ending.get(w)).into_iter().flatten().copied();
+        let equal = expanded.and_then(|e| self.position.get(e)).copied();
+        let mut fuller = ending(short).chain(ending(expanded)).chain(equal);
+        let first = fuller.next()?;
+        fuller.all(|i| i == first).then(|| self.names[first])
+    }
 }
 
 fn push_alias(o: &mut Organization, alias: &str) {

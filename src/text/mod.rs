@@ -5,4 +5,4 @@ pub mod normalize;
 pub mod sentences;
 
 pub use normalize::{normalize, CleanText, Paragraph, ParagraphKind};
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{sentence_at, split_sentences, Sentence};
