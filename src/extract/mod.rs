@@ -19,8 +19,195 @@ use crate::text::{self, CleanText, Sentence};
 use spans::SpanIndex;
 use std::collections::HashMap;
 
-/// Everything found in one text, with offsets into that (original) text.
+/// Texts longer than this (in characters) are read in pieces (see [`extract`]).
+pub const LONG_TEXT_CHARS: usize = 200_000;
+
+/// The size, in characters, of the pieces a long text is read in.
+pub const PIECE_CHARS: usize = 100_000;
+
+/// Everything found in one text, with offsets into that (original) text. A text longer than
+/// [`LONG_TEXT_CHARS`] (an archive of many pages) is read in pieces, cut where pages and articles
+/// start ([`extract_pieces`]), and the pieces' findings are put together: what a name or a year
+/// means is then read within its piece, not across the whole archive.
 pub fn extract(original: &str) -> Extraction {
+    if original.chars().count() <= LONG_TEXT_CHARS {
+        return extract_whole(original);
+    }
+    merge_pieces(extract_pieces(original, PIECE_CHARS))
+}
+
+/// [`extract`] one piece at a time, for callers that can take the findings so (memory then stays
+/// that of one piece): a text of normal size is one part, what [`extract`] gives; a long one gives
+/// the parts [`extract`] would put together, its mentions in the same order.
+pub fn extract_parts(original: &str) -> Box<dyn Iterator<Item = Extraction> + '_> {
+    if original.chars().count() <= LONG_TEXT_CHARS {
+        Box::new(std::iter::once_with(move || extract_whole(original)))
+    } else {
+        Box::new(extract_pieces(original, PIECE_CHARS))
+    }
+}
+
+/// The text cut into pieces of at most `max_piece_chars` characters, at page and article starts
+/// where it can be (else paragraph and line ends, see [`text::pieces`]), each piece read on its own.
+/// Every offset (of mentions, sentences, evidence) is into the WHOLE text; each piece carries its
+/// own sentences, and its evidence counts sentences within them.
+pub fn extract_pieces(text: &str, max_piece_chars: usize) -> impl Iterator<Item = Extraction> + '_ {
+    text::pieces::pieces(text, max_piece_chars).map(|p| {
+        let mut x = extract_whole(p.text);
+        shift_offsets(&mut x, p.offset);
+        x
+    })
+}
+
+/// Moves every character offset of `x` on by `by` (a piece that starts `by` characters in).
+fn shift_offsets(x: &mut Extraction, by: usize) {
+    for s in &mut x.sentences {
+        s.start += by;
+        s.end += by;
+    }
+    for m in &mut x.mentions {
+        m.start += by;
+        m.end += by;
+    }
+    each_evidence(x, |e| {
+        e.start += by;
+        e.end += by;
+    });
+}
+
+/// Calls `f` on every piece of evidence in `x`.
+fn each_evidence(x: &mut Extraction, mut f: impl FnMut(&mut Evidence)) {
+    for p in &mut x.persons {
+        p.evidence.iter_mut().for_each(&mut f);
+        p.titles.iter_mut().for_each(|t| f(&mut t.evidence));
+    }
+    for o in &mut x.organizations {
+        o.evidence.iter_mut().for_each(&mut f);
+    }
+    for p in &mut x.places {
+        p.evidence.iter_mut().for_each(&mut f);
+    }
+    for p in &mut x.projects {
+        f(&mut p.evidence);
+    }
+    for e in &mut x.events {
+        f(&mut e.evidence);
+        e.participants.iter_mut().for_each(|p| f(&mut p.evidence));
+    }
+}
+
+/// The pieces of one text as one extraction: sentences and mentions one after another (evidence
+/// counting sentences over all of them), and an entity named in several pieces one entity, as it
+/// is within one piece.
+fn merge_pieces(pieces: impl Iterator<Item = Extraction>) -> Extraction {
+    let mut merged = Merged::default();
+    for mut x in pieces {
+        let base = merged.x.sentences.len();
+        each_evidence(&mut x, |e| e.sentence += base);
+        merged.add(x);
+    }
+    merged.x
+}
+
+/// An extraction being put together from pieces, with its entities by name.
+#[derive(Default)]
+struct Merged {
+    x: Extraction,
+    persons: HashMap<String, usize>,
+    organizations: HashMap<String, usize>,
+    places: HashMap<(String, String), usize>,
+    projects: HashMap<String, usize>,
+    events: HashMap<String, Vec<usize>>,
+}
+
+impl Merged {
+    fn add(&mut self, x: Extraction) {
+        let out = &mut self.x;
+        out.published = out.published.or(x.published);
+        out.sentences.extend(x.sentences);
+        out.mentions.extend(x.mentions);
+        for p in x.persons {
+            match self.persons.get(&p.name) {
+                Some(&i) => {
+                    let known = &mut out.persons[i];
+                    for t in p.titles {
+                        if !known.titles.iter().any(|k| k.text == t.text) {
+                            known.titles.push(t);
+                        }
+                    }
+                    known.evidence.extend(p.evidence);
+                }
+                None => {
+                    self.persons.insert(p.name.clone(), out.persons.len());
+                    out.persons.push(p);
+                }
+            }
+        }
+        for o in x.organizations {
+            match self.organizations.get(&o.name) {
+                Some(&i) => {
+                    let known = &mut out.organizations[i];
+                    o.aliases.iter().for_each(|a| push_alias(known, a));
+                    known.evidence.extend(o.evidence);
+                }
+                None => {
+                    self.organizations.insert(o.name.clone(), out.organizations.len());
+                    out.organizations.push(o);
+                }
+            }
+        }
+        for p in x.places {
+            match self.places.get(&(p.name.clone(), p.code.clone())) {
+                Some(&i) => out.places[i].evidence.extend(p.evidence),
+                None => {
+                    self.places.insert((p.name.clone(), p.code.clone()), out.places.len());
+                    out.places.push(p);
+                }
+            }
+        }
+        for p in x.projects {
+            match self.projects.get(&p.name) {
+                Some(&i) => {
+                    let known = &mut out.projects[i];
+                    known.investment = known.investment.take().or(p.investment);
+                    known.place = known.place.take().or(p.place);
+                    known.investor = known.investor.take().or(p.investor);
+                    known.status = known.status.or(p.status);
+                }
+                None => {
+                    self.projects.insert(p.name.clone(), out.projects.len());
+                    out.projects.push(p);
+                }
+            }
+        }
+        for e in x.events {
+            self.add_event(e);
+        }
+    }
+
+    /// An event joins the first one of its name on a compatible date (as in events_out), its
+    /// participants keeping the stronger role.
+    fn add_event(&mut self, e: Event) {
+        let out = &mut self.x.events;
+        let same = self.events.entry(e.name.clone()).or_default();
+        let Some(i) = same.iter().copied().find(|&i| out[i].date == e.date || out[i].date.is_none() || e.date.is_none()) else {
+            same.push(out.len());
+            out.push(e);
+            return;
+        };
+        let parts = &mut out[i].participants;
+        for p in e.participants {
+            match parts.iter_mut().find(|x| x.person == p.person) {
+                Some(x) if p.role > x.role => *x = p,
+                Some(_) => {}
+                None => parts.push(p),
+            }
+        }
+    }
+}
+
+/// Everything found in one text read as a whole, with offsets into that (original) text.
+fn extract_whole(original: &str) -> Extraction {
     let lex = lexicon();
     let clean = text::normalize(original);
     let sentences = text::split_sentences(&clean);
@@ -370,7 +557,57 @@ fn push_alias(o: &mut Organization, alias: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::extract;
+    use super::{extract, extract_pieces, shift_offsets, LONG_TEXT_CHARS};
+    use crate::model::Extraction;
+
+    fn json(x: &Extraction) -> serde_json::Value {
+        serde_json::to_value(x).expect("an extraction serialises")
+    }
+
+    /// Each mention's offsets name its own text in `whole` (the text is clean, so nothing moved).
+    fn offsets_hold(whole: &str, x: &Extraction) {
+        let chars: Vec<char> = whole.chars().collect();
+        for m in &x.mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text, "{m:?}");
+        }
+        for s in &x.sentences {
+            assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text);
+        }
+    }
+
+    #[test]
+    fn a_text_in_pieces_reads_as_its_articles_with_offsets_into_the_whole() {
+        let first = "本报讯（记者周一鸣）3月4日，全市招商工作推进会在洛阳召开。副市长聂晓岚主持，市领导杭立新参加。洛阳恒远重工机械有限公司（以下简称恒远公司）签约。恒远公司将投资5亿元。\n\n";
+        let second = "本报讯（记者吴小燕）3月5日，栾川县召开文旅座谈会。县长麦立群出席并讲话。\n";
+        let text = format!("{first}{second}");
+        let n = first.chars().count();
+        let pieces: Vec<Extraction> = extract_pieces(&text, n + 10).collect();
+        assert_eq!(pieces.len(), 2);
+        assert_eq!(json(&pieces[0]), json(&extract(first)));
+        let mut second_alone = extract(second);
+        shift_offsets(&mut second_alone, n);
+        assert_eq!(json(&pieces[1]), json(&second_alone));
+        assert!(!pieces[0].mentions.is_empty() && !pieces[1].persons.is_empty() && !pieces[1].events.is_empty());
+        pieces.iter().for_each(|x| offsets_hold(&text, x));
+    }
+
+    #[test]
+    fn a_long_text_is_read_in_pieces_and_put_together() {
+        let page = "本报讯（记者周一鸣）3月4日，全市招商工作推进会在洛阳召开。副市长聂晓岚主持，市领导杭立新参加。\n\n";
+        let text = page.repeat(LONG_TEXT_CHARS / page.chars().count() + 2);
+        let x = extract(&text);
+        let parts: Vec<Extraction> = extract_pieces(&text, super::PIECE_CHARS).collect();
+        assert!(parts.len() >= 3);
+        let mentions: Vec<_> = parts.iter().flat_map(|p| p.mentions.clone()).collect();
+        assert_eq!(x.mentions, mentions);
+        offsets_hold(&text, &x);
+        // One person, however many pieces name her, and every piece of evidence in its sentence.
+        assert_eq!(x.persons.iter().filter(|p| p.name == "聂晓岚").count(), 1);
+        for ev in x.persons.iter().flat_map(|p| &p.evidence) {
+            let s = &x.sentences[ev.sentence];
+            assert!(s.start <= ev.start && ev.end <= s.end, "{ev:?} {s:?}");
+        }
+    }
 
     fn orgs(text: &str) -> Vec<(String, Vec<String>)> {
         extract(text).organizations.into_iter().map(|o| (o.name, o.aliases)).collect()

@@ -2,6 +2,7 @@
 
 pub mod chars;
 pub mod normalize;
+pub mod pieces;
 pub mod sentences;
 
 pub use normalize::{normalize, CleanText, Paragraph, ParagraphKind};
