@@ -179,9 +179,12 @@ fn extract_mentions(path: &PathBuf, per_line: bool, out: &mut dyn Write) -> Resu
         if text.trim().is_empty() {
             continue;
         }
-        for m in extract::extract(text).mentions {
-            let line = serde_json::json!({"doc": id, "type": m.kind, "text": m.text, "start": m.start, "end": m.end});
-            writeln!(out, "{line}")?;
+        // Piece by piece: an archive of many pages is printed in the memory of one piece.
+        for part in extract::extract_parts(text) {
+            for m in part.mentions {
+                let line = serde_json::json!({"doc": id, "type": m.kind, "text": m.text, "start": m.start, "end": m.end});
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(())

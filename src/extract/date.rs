@@ -11,6 +11,12 @@ pub struct DateMention {
     pub end_date: Option<DateValue>,
 }
 
+impl crate::extract::spans::Spanned for DateMention {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 fn number(chars: &[char], at: usize) -> Option<(u32, usize)> {
     let mut k = at;
     let mut v: u32 = 0;

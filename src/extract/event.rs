@@ -7,10 +7,12 @@ use super::money::Money;
 use super::organization::OrgMention;
 use super::person::PersonMention;
 use super::place::PlaceMention;
+use super::spans::SpanIndex;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{DateValue, Role};
 use crate::text::chars::{ends_with_any, is_cjk};
-use crate::text::{Paragraph, ParagraphKind, Sentence};
+use crate::text::{sentence_at, Paragraph, ParagraphKind, Sentence};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventMention {
@@ -65,9 +67,31 @@ pub struct Context<'a> {
     pub dates: &'a [DateMention],
     pub paragraphs: &'a [Paragraph],
     pub money: &'a [Money],
+    /// Where the persons, places, organisations, dates and amounts above stand.
+    pub persons_at: &'a SpanIndex,
+    pub places_at: &'a SpanIndex,
+    pub orgs_at: &'a SpanIndex,
+    pub dates_at: &'a SpanIndex,
+    pub money_at: &'a SpanIndex,
+}
+
+/// Of each article, the first date with a day that its sentences hold, and whether every dated
+/// day in it is that one (see inherited_date).
+type ArticleDays = HashMap<usize, (DateValue, bool)>;
+
+fn article_days(cx: &Context) -> ArticleDays {
+    let mut days = ArticleDays::new();
+    for d in cx.dates.iter().filter(|d| d.date.day.is_some()) {
+        // Sentences do not overlap: only the one holding the date's start may hold it all.
+        let Some(x) = sentence_at(cx.sentences, d.start).map(|i| &cx.sentences[i]).filter(|x| d.end <= x.end) else { continue };
+        let entry = days.entry(x.article).or_insert((d.date, true));
+        entry.1 &= entry.0 == d.date;
+    }
+    days
 }
 
 pub fn find_events(cx: &Context) -> Vec<EventMention> {
+    let days = article_days(cx);
     let mut events: Vec<EventMention> = Vec::new();
     let mut current: Option<usize> = None;
     let mut article = usize::MAX;
@@ -91,9 +115,11 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         // A sentence dated to another day moves on from the current event: what it reports
         // ("3月14日，某某会见…，某某参加") did not happen there.
         let other_day = |c: usize| {
-            cx.dates
-                .iter()
-                .any(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && Some(d.date) != events[c].date)
+            cx.dates_at
+                .within(s.start, s.end)
+                .into_iter()
+                .map(|d| &cx.dates[d])
+                .any(|d| d.date.day.is_some() && Some(d.date) != events[c].date)
         };
         if current.is_some_and(other_day) && in_sentence.is_empty() {
             current = None;
@@ -109,7 +135,7 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         for &i in &in_sentence {
             let dated = events[i].date.is_some();
             if !dated {
-                events[i].date = inherited_date(cx, s, current.map(|c| &events[c]));
+                events[i].date = inherited_date(&days, s, current.map(|c| &events[c]));
             }
         }
         assign_roles_in_sentence(cx, s, &mut events, &in_sentence);
@@ -145,7 +171,7 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         let name = collect(&chars[start..e]);
         let qualifier = collect(&chars[start..e - n]);
         let anaphoric = qualifier.chars().count() < 2 || ANAPHORIC.iter().any(|a| qualifier.starts_with(a));
-        let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= start.max(s.start) + 40 && d.end <= e);
+        let date = cx.dates_at.within(s.start, (start.max(s.start) + 40).min(e)).first().map(|&d| &cx.dates[d]);
         // A headline repeats its article's event: only a dated one stands on its own.
         let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
         let located = date.is_some() || (held && !headline);
@@ -182,10 +208,10 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
             break;
         }
         // A date ends the name, unless it is written inside the name's quotes ("“2024某某行”推介会").
-        if !inside_quotes && cx.dates.iter().any(|d| d.end == k) {
+        if !inside_quotes && cx.dates_at.first_ending_at(k).is_some() {
             break;
         }
-        if cx.persons.iter().any(|p| p.end == k) {
+        if cx.persons_at.first_ending_at(k).is_some() {
             break;
         }
         k -= 1;
@@ -201,11 +227,11 @@ fn event_place(cx: &Context, s: &Sentence, event_end: usize) -> (Option<usize>, 
         if chars[k] != '在' {
             continue;
         }
-        if let Some(p) = cx.places.iter().find(|p| p.start == k + 1) {
-            return (Some(p.division), None);
+        if let Some(p) = cx.places_at.first_starting_at(k + 1) {
+            return (Some(cx.places[p].division), None);
         }
-        if let Some(o) = cx.orgs.iter().find(|o| o.start == k + 1) {
-            return (None, Some(o.name.clone()));
+        if let Some(o) = cx.orgs_at.first_starting_at(k + 1) {
+            return (None, Some(cx.orgs[o].name.clone()));
         }
     }
     (None, None)
@@ -215,8 +241,9 @@ fn event_place(cx: &Context, s: &Sentence, event_end: usize) -> (Option<usize>, 
 fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<EventMention> {
     let chars = cx.chars;
     let mut out = Vec::new();
-    let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= s.end);
-    for (pi, p) in cx.persons.iter().enumerate().filter(|(_, p)| p.start >= s.start && p.end <= s.end) {
+    let date = cx.dates_at.within(s.start, s.end).first().map(|&d| &cx.dates[d]);
+    for pi in cx.persons_at.within(s.start, s.end) {
+        let p = &cx.persons[pi];
         // The visit verb after the person, before the end of the clause.
         let clause_end = (p.end..s.end).find(|&k| matches!(chars[k], '。' | '；')).unwrap_or(s.end);
         let mut found = None;
@@ -254,8 +281,8 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         }
         let from = visit_start(chars, clause_start, end);
         let name = format!("{}{}", p.name, collect(&chars[from..end]));
-        let place = cx.places.iter().find(|pl| pl.start >= from && pl.end <= end).map(|pl| pl.division);
-        let place_org = cx.orgs.iter().find(|o| o.start >= from && o.end <= end).map(|o| o.name.clone());
+        let place = cx.places_at.within(from, end).first().map(|&pl| cx.places[pl].division);
+        let place_org = cx.orgs_at.within(from, end).first().map(|&o| cx.orgs[o].name.clone());
         let mut visit = EventMention::new((p.start, end), name, si, date, (place, place_org));
         visit.participants.push((pi, Role::Led, end));
         out.push(visit);
@@ -271,24 +298,18 @@ fn visit_start(chars: &[char], after_person: usize, verb_end: usize) -> usize {
 }
 
 /// An event without its own date takes the date of the article's one reported day.
-fn inherited_date(cx: &Context, s: &Sentence, current: Option<&EventMention>) -> Option<DateValue> {
-    let in_article: Vec<&DateMention> = cx
-        .dates
-        .iter()
-        .filter(|d| cx.sentences.iter().any(|x| x.article == s.article && d.start >= x.start && d.end <= x.end))
-        .filter(|d| d.date.day.is_some())
-        .collect();
-    let first = in_article.first()?;
-    let single_day = in_article.iter().all(|d| d.date == first.date);
-    (single_day && current.is_some_and(|c| c.date == Some(first.date))).then_some(first.date)
+fn inherited_date(days: &ArticleDays, s: &Sentence, current: Option<&EventMention>) -> Option<DateValue> {
+    let &(first, single_day) = days.get(&s.article)?;
+    (single_day && current.is_some_and(|c| c.date == Some(first))).then_some(first)
 }
 
 /// Roles of the persons in a sentence that names events: each person takes the verbs between the
 /// previous event (or the person) and the event, plus a tail such as "并致辞".
 fn assign_roles_in_sentence(cx: &Context, s: &Sentence, events: &mut [EventMention], in_sentence: &[usize]) {
     let last = *in_sentence.last().expect("events in the sentence");
-    for (pi, p) in cx.persons.iter().enumerate() {
-        if p.start < s.start || p.end > s.end || is_reporter(p) || is_referred_to(cx.chars, p) {
+    for pi in cx.persons_at.within(s.start, s.end) {
+        let p = &cx.persons[pi];
+        if is_reporter(p) || is_referred_to(cx.chars, p) {
             continue;
         }
         for &i in in_sentence {
@@ -340,8 +361,9 @@ fn role_clause_end(chars: &[char], s: &Sentence, events: &[EventMention], in_sen
 
 /// Persons in a later sentence of the event's article: "市领导某某、某某参加。"
 fn add_participants(cx: &Context, s: &Sentence, event: &mut EventMention, from: usize) {
-    for (pi, p) in cx.persons.iter().enumerate() {
-        if p.start < from || p.end > s.end || is_reporter(p) || is_referred_to(cx.chars, p) {
+    for pi in cx.persons_at.within(from, s.end) {
+        let p = &cx.persons[pi];
+        if is_reporter(p) || is_referred_to(cx.chars, p) {
             continue;
         }
         if let Some((role, at)) = strongest_role(cx, p.end, s.end) {
@@ -357,7 +379,7 @@ fn add_pronoun_speaker(cx: &Context, s: &Sentence, event: &mut EventMention) {
         return;
     }
     let Some((role, at)) = strongest_role(cx, s.start + 1, clause_end(cx.chars, s.start, s.end)) else { return };
-    let Some(pi) = cx.persons.iter().rposition(|p| p.end <= s.start) else { return };
+    let Some(pi) = cx.persons_at.last_ending_by(s.start) else { return };
     if role >= Role::Spoke && event.participants.iter().any(|(q, _, _)| *q == pi || cx.persons[*q].name == cx.persons[pi].name) {
         push_participant(event, pi, role, at);
     }
@@ -379,7 +401,7 @@ fn strongest_role(cx: &Context, from: usize, to: usize) -> Option<(Role, usize)>
     // Stop at the next person not joined to the previous one as a list ("某、某", "某，副市长某").
     let mut stop = to;
     let mut previous_end = from;
-    for p in cx.persons.iter().filter(|p| p.start >= from && p.start < to) {
+    for p in cx.persons_at.starting_in(from, to).into_iter().map(|p| &cx.persons[p]) {
         let gap = collect(&chars[previous_end..p.start]);
         let only_list = gap.chars().all(|c| matches!(c, '、' | '，' | ' ' | '和' | '及')) || is_title_gap(cx, &gap);
         if !only_list {
@@ -418,9 +440,10 @@ fn add_aggregates(cx: &Context, s: &Sentence, event: &mut EventMention) {
     }
     if event.aggregate_investment.is_none() {
         event.aggregate_investment = cx
-            .money
-            .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .money_at
+            .within(s.start, s.end)
+            .into_iter()
+            .map(|m| &cx.money[m])
             .find(|m| ends_with_any(cx.chars, m.start, &["总投资", "总投资达", "总签约额", "签约额", "签约金额达", "签约金额", "总金额"]))
             .map(|m| m.yuan.clone());
     }
@@ -454,7 +477,7 @@ fn push_participant(event: &mut EventMention, person: usize, role: Role, at: usi
 /// noun has no name of its own describes one occurrence; the sentence after its date names it.
 fn dated_occurrence(cx: &Context, si: usize, s: &Sentence) -> Option<EventMention> {
     let chars = cx.chars;
-    let date = cx.dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.start - s.start <= 12)?;
+    let date = cx.dates_at.within(s.start, s.end).into_iter().map(|d| &cx.dates[d]).find(|d| d.start - s.start <= 12)?;
     let noun_end = (date.end..=s.end).rev().find(|&e| cx.lex.event_nouns.longest_ending_at(chars, e).is_some())?;
     let mut start = date.end;
     while start < noun_end && matches!(chars[start], '，' | ',' | ' ' | '由') {

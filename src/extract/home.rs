@@ -5,7 +5,7 @@
 use super::organization::OrgMention;
 use super::place::PlaceMention;
 use crate::lexicon::{Level, Lexicon};
-use crate::text::Sentence;
+use crate::text::{sentence_at, Sentence};
 use std::collections::HashMap;
 
 /// The home city and province of each article (by article number).
@@ -13,7 +13,7 @@ pub fn home_places(lex: &Lexicon, places: &[PlaceMention], sentences: &[Sentence
     let mut counts: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
     let mut page: HashMap<usize, usize> = HashMap::new();
     for p in places {
-        let Some(s) = sentences.iter().find(|s| s.start <= p.start && p.start < s.end) else { continue };
+        let Some(s) = sentence_at(sentences, p.start).map(|i| &sentences[i]) else { continue };
         // A county counts for its city and province too; a city for its province.
         let mut divisions = vec![p.division];
         divisions.extend(lex.gazetteer.ancestors(p.division));
@@ -22,12 +22,18 @@ pub fn home_places(lex: &Lexicon, places: &[PlaceMention], sentences: &[Sentence
             *page.entry(d).or_insert(0) += 1;
         }
     }
-    let articles: Vec<usize> = sentences.iter().map(|s| s.article).collect();
+    // The page's own choice, for articles that have none of their own, is the same for all.
+    let page_city = dominant(lex, Some(&page), Level::City);
+    let page_province = dominant(lex, Some(&page), Level::Province);
     let mut out = HashMap::new();
-    for a in articles {
-        let local = counts.get(&a);
-        let pick = |level: Level| dominant(lex, local, level).or_else(|| dominant(lex, Some(&page), level));
-        out.insert(a, (pick(Level::City), pick(Level::Province)));
+    for s in sentences {
+        if out.contains_key(&s.article) {
+            continue;
+        }
+        let local = counts.get(&s.article);
+        let city = dominant(lex, local, Level::City).or(page_city);
+        let province = dominant(lex, local, Level::Province).or(page_province);
+        out.insert(s.article, (city, province));
     }
     out
 }
@@ -50,7 +56,7 @@ fn dominant(lex: &Lexicon, counts: Option<&HashMap<usize, usize>>, level: Level)
 /// Names bodies written with a bare level character after the article's home city or province.
 pub fn resolve_bare_bodies(lex: &Lexicon, orgs: &mut [OrgMention], sentences: &[Sentence], homes: &HashMap<usize, (Option<usize>, Option<usize>)>) {
     for o in orgs.iter_mut() {
-        let Some(s) = sentences.iter().find(|s| s.start <= o.start && o.start < s.end) else { continue };
+        let Some(s) = sentence_at(sentences, o.start).map(|i| &sentences[i]) else { continue };
         let Some(&(city, province)) = homes.get(&s.article) else { continue };
         let written = o.alias.clone().unwrap_or_else(|| o.name.clone());
         if o.alias.is_some() || !is_bare(lex, &written) {

@@ -9,6 +9,12 @@ pub struct Money {
     pub yuan: String,
 }
 
+impl crate::extract::spans::Spanned for Money {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 /// Scale words, longest first, as powers of ten.
 const UNITS: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("千万", 7), ("万", 4), ("千", 3)];
 

@@ -2,10 +2,12 @@
 //! suffix that ends their name (data/org_suffixes.tsv) and scanned leftwards to where the name starts.
 
 use super::place::PlaceMention;
+use super::spans::{find_all_of, DisjointSpans, SpanIndex, Spanned};
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::OrgType;
-use crate::text::chars::{ends_with_at, find_all};
+use crate::text::chars::ends_with_at;
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgMention {
@@ -28,7 +30,15 @@ const GENERIC: [&str; 21] = [
     "东北部", "西南部", "全市", "全省", "部队", "武装部队",
 ];
 
+impl Spanned for OrgMention {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention]) -> Vec<OrgMention> {
+    // The rules below ask only where places start and end.
+    let places = &SpanIndex::of(places);
     // Standing bodies first: where a suffix reads the same span ("中国人民银行" ends in 银行), the
     // standing body's type wins the tie.
     let mut found: Vec<OrgMention> = standalone_bodies(lex, chars, tokens);
@@ -52,7 +62,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     found
 }
 
-fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], end: usize) -> Option<OrgMention> {
+fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex, end: usize) -> Option<OrgMention> {
     let (suffix, org_type) = lex.org_suffixes.iter().find(|(s, _)| ends_with_at(chars, end, s))?;
     let suffix_len = suffix.chars().count();
     let title_follows = lex.titles.longest_starting_at(chars, end).is_some_and(|n| n >= 2);
@@ -114,13 +124,13 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
 /// Where a company's name starts, given the start the scan found. A particle glued to the name by
 /// jieba ("了泽丰公司") is left out; where jieba reads the whole name as one organisation word
 /// ("开庭/住友银行"), only a place or country may stand before it as part of the name.
-fn company_start(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], start: usize, end: usize) -> usize {
+fn company_start(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex, start: usize, end: usize) -> usize {
     if let Some((s, e, tag)) = tokens.word_at(end - 1) {
         if *e == end && tag == "nt" && *s > start {
             let mut k = start;
             while k < *s {
-                match places.iter().find(|p| p.start == k && p.end <= *s) {
-                    Some(p) => k = p.end,
+                match places.starting_at(k).map(|p| places.span(p)).find(|p| p.1 <= *s) {
+                    Some(p) => k = p.1,
                     None => match lex.countries.longest_starting_at(chars, k).filter(|n| k + n <= *s) {
                         Some(n) => k += n,
                         None => break,
@@ -141,9 +151,8 @@ fn company_start(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
 /// Zones, schools and associations have no verbs in their names: "力争将经开区" starts after 将.
 fn after_last_verb(tokens: &Tokens, start: usize, body_end: usize) -> usize {
     tokens
-        .words
-        .iter()
-        .filter(|w| w.0 >= start && w.1 <= body_end && ["v", "p", "d", "c", "r"].contains(&w.2.as_str()))
+        .words_within(start, body_end)
+        .filter(|w| ["v", "p", "d", "c", "r"].contains(&w.2.as_str()))
         .map(|w| w.1)
         .max()
         .unwrap_or(start)
@@ -169,10 +178,10 @@ fn starts_generic(name: &str, suffix_len: usize) -> bool {
 
 /// Takes place names, country names and the level characters (省, 市, 县, 区) written before a
 /// department name.
-fn extend_with_place_prefix(lex: &Lexicon, chars: &[char], places: &[PlaceMention], mut start: usize) -> usize {
+fn extend_with_place_prefix(lex: &Lexicon, chars: &[char], places: &SpanIndex, mut start: usize) -> usize {
     loop {
-        if let Some(p) = places.iter().find(|p| p.end == start) {
-            start = p.start;
+        if let Some(p) = places.first_ending_at(start) {
+            start = places.span(p).0;
         } else if let Some(n) = country_before(lex, chars, start) {
             start -= n;
         } else if start > 0 && matches!(chars[start - 1], '省' | '市' | '县' | '区' | '州' | '旗') {
@@ -187,12 +196,12 @@ fn extend_with_place_prefix(lex: &Lexicon, chars: &[char], places: &[PlaceMentio
 
 /// Scans left from `at` over the words of a name: stops at punctuation and at whole-word function
 /// words (在, 由, 走进…); place names are taken whole.
-fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention], end_of_name: usize) -> usize {
+fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex, end_of_name: usize) -> usize {
     let mut k = end_of_name;
     let limit = end_of_name.saturating_sub(MAX_ORG_LEN);
     while k > limit {
-        if let Some(p) = places.iter().find(|p| p.end == k) {
-            k = p.start;
+        if let Some(p) = places.first_ending_at(k) {
+            k = places.span(p).0;
             continue;
         }
         let c = chars[k - 1];
@@ -255,18 +264,18 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
 
 /// Where a branch of the company or body ending at `at` ends: a branch word after the name, after
 /// a place, or after a place in brackets ("洛阳分行", "华北分公司", "（中国）有限公司").
-fn branch_end(lex: &Lexicon, chars: &[char], places: &[PlaceMention], at: usize) -> Option<usize> {
+fn branch_end(lex: &Lexicon, chars: &[char], places: &SpanIndex, at: usize) -> Option<usize> {
     let mut k = at;
     if matches!(chars.get(k), Some('（' | '(')) {
         let close = (k + 1..chars.len().min(k + 8)).find(|&i| matches!(chars[i], '）' | ')'))?;
         let inside = k + 1..close;
-        let is_place = places.iter().any(|p| p.start == inside.start && p.end == inside.end) || country_before(lex, chars, close) == Some(close - k - 1);
+        let is_place = places.starting_at(inside.start).any(|p| places.span(p).1 == inside.end) || country_before(lex, chars, close) == Some(close - k - 1);
         if !is_place {
             return None;
         }
         k = close + 1;
-    } else if let Some(p) = places.iter().find(|p| p.start == k) {
-        k = p.end;
+    } else if let Some(p) = places.first_starting_at(k) {
+        k = places.span(p).1;
     } else {
         // A region written without a place name ("华北", "华东"): two characters ending in a direction.
         if k + 2 <= chars.len() && matches!(chars[k], '华' | '西' | '东' | '南' | '北') && matches!(chars[k + 1], '北' | '南' | '东' | '西' | '中') {
@@ -282,7 +291,7 @@ const BRAND_TAGS: [&str; 8] = ["x", "nz", "nr", "nrt", "ns", "nt", "j", "eng"];
 /// Company short names: a brand and a trade ("某某证券", "某某传媒"). The brand is the one word
 /// before the trade, two to four characters, a word jieba does not know or knows as a proper noun,
 /// and not a place, country or title ("山西能源" is the province's energy, not a firm).
-fn brand_and_trade(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[PlaceMention]) -> Vec<OrgMention> {
+fn brand_and_trade(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex) -> Vec<OrgMention> {
     let mut out = Vec::new();
     for pair in tokens.words.windows(2) {
         let [(bs, be, btag), (ts, te, _)] = pair else { continue };
@@ -296,7 +305,7 @@ fn brand_and_trade(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Pla
             // jieba's dictionary tags some everyday words as names (智慧/nr): a brand is a word it
             // does not know, or knows as a proper noun or organisation.
             && (!lex.jieba.has_word(&brand) || matches!(btag.as_str(), "nz" | "nt" | "j"))
-            && !places.iter().any(|p| p.start < *be && *bs < p.end)
+            && !places.any_overlapping(*bs, *be)
             && lex.gazetteer.lookup(&brand).is_none()
             && !lex.countries.contains(&brand)
             && !lex.titles.contains(&brand);
@@ -334,13 +343,13 @@ fn armed_forces(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMentio
 }
 
 /// Is `[start, end)` a place or country name followed by `word` and nothing else?
-fn place_then_word(lex: &Lexicon, chars: &[char], places: &[PlaceMention], start: usize, end: usize, word: &str) -> bool {
+fn place_then_word(lex: &Lexicon, chars: &[char], places: &SpanIndex, start: usize, end: usize, word: &str) -> bool {
     let n = word.chars().count();
     if end - start <= n || !ends_with_at(chars, end, word) {
         return false;
     }
     let split = end - n;
-    places.iter().any(|p| p.start == start && p.end == split) || country_before(lex, chars, split) == Some(split - start)
+    places.starting_at(start).any(|p| places.span(p).1 == split) || country_before(lex, chars, split) == Some(split - start)
 }
 
 /// Length of the country or territory name that ends at `at` ("美国", "香港"), if any.
@@ -352,8 +361,10 @@ fn country_before(lex: &Lexicon, chars: &[char], at: usize) -> Option<usize> {
 fn drop_nested(mut found: Vec<OrgMention>) -> Vec<OrgMention> {
     found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
     let mut kept: Vec<OrgMention> = Vec::new();
+    let mut taken = DisjointSpans::default();
     for m in found {
-        if !kept.iter().any(|k| m.start < k.end && k.start < m.end) {
+        if !taken.overlaps(m.start, m.end) {
+            taken.insert(m.start, m.end, kept.len());
             kept.push(m);
         }
     }
@@ -370,11 +381,22 @@ fn add_aliases(chars: &[char], found: &mut Vec<OrgMention>) {
         }
     }
     // The short form inside its own declaration is a mention of the alias, not another body.
-    found.retain(|m| !declared.iter().any(|(a, _, _)| *a == m.name));
-    for (alias, full, org_type) in declared {
+    let short_forms: HashSet<&str> = declared.iter().map(|(a, _, _)| a.as_str()).collect();
+    found.retain(|m| !short_forms.contains(m.name.as_str()));
+    // A short form declared again adds nothing: its first declaration took every free use of it.
+    let mut seen = HashSet::new();
+    declared.retain(|(a, _, _)| seen.insert(a.clone()));
+    // The mentions do not overlap (drop_nested) and stay so: each use is taken only where free.
+    let mut taken = DisjointSpans::default();
+    for (k, m) in found.iter().enumerate() {
+        taken.insert(m.start, m.end, k);
+    }
+    let words: Vec<Vec<char>> = declared.iter().map(|(a, _, _)| a.chars().collect()).collect();
+    for ((alias, full, org_type), uses) in declared.into_iter().zip(find_all_of(chars, &words)) {
         let n = alias.chars().count();
-        for i in find_all(chars, 0, chars.len(), &alias) {
-            if !found.iter().any(|m| i < m.end && m.start < i + n) {
+        for i in uses {
+            if !taken.overlaps(i, i + n) {
+                taken.insert(i, i + n, found.len());
                 found.push(OrgMention { start: i, end: i + n, name: full.clone(), org_type, alias: Some(alias.clone()) });
             }
         }

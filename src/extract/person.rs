@@ -4,9 +4,11 @@
 
 use super::organization::OrgMention;
 use super::place::PlaceMention;
+use super::spans::{find_all_of, DisjointSpans, SpanIndex, Spanned};
 use super::tokens::{Tokens, COMMON_WORD_TAGS, FUNCTION_TAGS};
 use crate::lexicon::{collect, Lexicon};
-use crate::text::chars::{find_all, is_cjk};
+use crate::text::chars::is_cjk;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitleMention {
@@ -43,22 +45,83 @@ const SPEECH_VERBS: [&str; 20] = [
 /// Titles under which the name may follow after a space ("记者 杨洋").
 const BYLINE_TITLES: [&str; 5] = ["记者", "通讯员", "摄影", "首席记者", "特约记者"];
 
+impl Spanned for PersonMention {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 pub struct Context<'a> {
     pub lex: &'a Lexicon,
     pub chars: &'a [char],
     pub tokens: &'a Tokens,
     pub orgs: &'a [OrgMention],
     pub places: &'a [PlaceMention],
+    /// Where the organisations and places stand.
+    orgs_at: SpanIndex,
+    places_at: SpanIndex,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(lex: &'a Lexicon, chars: &'a [char], tokens: &'a Tokens, orgs: &'a [OrgMention], places: &'a [PlaceMention]) -> Self {
+        Context { lex, chars, tokens, orgs, places, orgs_at: SpanIndex::of(orgs), places_at: SpanIndex::of(places) }
+    }
+}
+
+/// The names the statistical model read, by where they start.
+struct ModelNames {
+    names: Vec<PersonMention>,
+    at: SpanIndex,
+}
+
+impl ModelNames {
+    /// The end of the first name the model read at `at`.
+    fn end_of_name_at(&self, at: usize) -> Option<usize> {
+        self.at.first_starting_at(at).map(|i| self.names[i].end)
+    }
+}
+
+/// The candidates found so far, with their names indexed for "a name known from elsewhere on the
+/// page wins" (read_name_by_rules): the text at a position is looked up, not compared with every
+/// name found.
+#[derive(Default)]
+struct Found {
+    mentions: Vec<PersonMention>,
+    /// Each name written as its span reads → its first mention; and the lengths of those names.
+    first: HashMap<String, usize>,
+    lengths: BTreeSet<usize>,
+}
+
+impl Found {
+    fn push(&mut self, m: PersonMention) {
+        if m.name.chars().count() == m.end - m.start {
+            self.first.entry(m.name.clone()).or_insert(self.mentions.len());
+            self.lengths.insert(m.end - m.start);
+        }
+        self.mentions.push(m);
+    }
+
+    /// Where the name found first among those written at `at` ends.
+    fn known_name_at(&self, chars: &[char], at: usize) -> Option<usize> {
+        self.lengths
+            .iter()
+            .filter(|&&n| at + n <= chars.len())
+            .filter_map(|&n| self.first.get(&collect(&chars[at..at + n])).map(|&i| (i, n)))
+            .min()
+            .map(|(_, n)| at + n)
+    }
 }
 
 pub fn find_persons(cx: &Context) -> Vec<PersonMention> {
-    let model = from_name_model(cx);
-    let mut found: Vec<PersonMention> = Vec::new();
+    let names = from_name_model(cx);
+    let model = ModelNames { at: SpanIndex::of(&names), names };
+    let mut found = Found::default();
     after_titles(cx, &model, &mut found);
     after_leader_words(cx, &model, &mut found);
+    let mut found = found.mentions;
     bylines(cx, &mut found);
     before_speech_verbs(cx, &mut found);
-    found.extend(model);
+    found.extend(model.names);
     found = resolve_overlaps(found);
     repeated_mentions(cx.chars, &mut found);
     found.sort_by_key(|m| m.start);
@@ -99,28 +162,43 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
     out.sort_unstable();
     out.dedup();
     // Of nested spans ("律师" inside "见习律师"), the longest stands.
-    let all = out.clone();
-    out.retain(|&(s, e)| !all.iter().any(|&(s2, e2)| s2 <= s && e <= e2 && (s2, e2) != (s, e)));
+    outermost(out)
+}
+
+/// The spans that no other span holds, of spans sorted and without repeats.
+fn outermost(sorted: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // The furthest end among spans that start before the current start.
+    let mut reach_before: Option<usize> = None;
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i].0;
+        let group_end = i + sorted[i..].iter().take_while(|s| s.0 == start).count();
+        // Within spans of one start, only the longest (the last) may stand.
+        let (_, end) = sorted[group_end - 1];
+        if reach_before.is_none_or(|r| r < end) {
+            out.push((start, end));
+        }
+        reach_before = Some(reach_before.map_or(end, |r| r.max(end)));
+        i = group_end;
+    }
     out
 }
 
 /// Does a name start at `at`? Returns its end. The rules of [`read_name_by_rules`] decide; where
 /// they see no name (jieba cut it into everyday words: "张/新生"), a name the model read there counts.
-fn read_name(cx: &Context, at: usize, known: &[PersonMention], model: &[PersonMention]) -> Option<usize> {
-    let end = read_name_by_rules(cx, at, known).or_else(|| model.iter().find(|m| m.start == at).map(|m| m.end))?;
+fn read_name(cx: &Context, at: usize, known: &Found, model: &ModelNames) -> Option<usize> {
+    let end = read_name_by_rules(cx, at, known).or_else(|| model.end_of_name_at(at))?;
     Some(across_joiners(cx, (at, end)).1)
 }
 
 /// A name at `at` by the lexicon and jieba's words. A two-character name ends early when the third
 /// character is one that follows names (刘星赴…); a name known from elsewhere on the page wins.
-fn read_name_by_rules(cx: &Context, at: usize, known: &[PersonMention]) -> Option<usize> {
+fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
     let chars = cx.chars;
     let sl = cx.lex.is_surname_start(chars, at)?;
-    for k in known {
-        let n = k.end - k.start;
-        if chars.len() >= at + n && chars[at..at + n].iter().copied().eq(k.name.chars()) {
-            return Some(at + n);
-        }
+    if let Some(end) = known.known_name_at(chars, at) {
+        return Some(end);
     }
     let given_ok = |i: usize| i < chars.len() && is_cjk(chars[i]) && !NOT_IN_GIVEN_NAME.contains(chars[i]);
     if !given_ok(at + sl) {
@@ -155,7 +233,7 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &[PersonMention]) -> Optio
         return None;
     }
     // A place written here ("栾川县…") is not a name; a place inside a name ("王文安") is jieba's error.
-    if cx.places.iter().any(|p| p.start == at && p.end >= end) {
+    if cx.places_at.starting_at(at).any(|p| cx.places_at.span(p).1 >= end) {
         return None;
     }
     // An everyday word exactly where the name would be ("安全", "都很忙"…).
@@ -177,7 +255,7 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &[PersonMention]) -> Optio
             return None;
         }
     }
-    if cx.orgs.iter().any(|o| o.start <= at && o.end > at) {
+    if cx.orgs_at.any_covering(at) {
         return None;
     }
     Some(end)
@@ -191,12 +269,12 @@ fn given_name_conjunction(cx: &Context, at: usize) -> bool {
         || !is_cjk(cx.chars[next])
         || cx.lex.is_surname_start(cx.chars, next).is_some()
         || cx.lex.titles.longest_starting_at(cx.chars, next).is_some()
-        || cx.places.iter().any(|p| p.start == next)
-        || cx.orgs.iter().any(|o| o.start == next)
+        || cx.places_at.first_starting_at(next).is_some()
+        || cx.orgs_at.first_starting_at(next).is_some()
         || matches!(cx.chars[next], '市' | '省' | '县' | '区')
 }
 
-fn after_titles(cx: &Context, model: &[PersonMention], found: &mut Vec<PersonMention>) {
+fn after_titles(cx: &Context, model: &ModelNames, found: &mut Found) {
     let chars = cx.chars;
     for head_end in 1..chars.len() {
         let Some(head_len) = cx.lex.titles.longest_ending_at(chars, head_end) else { continue };
@@ -227,11 +305,7 @@ fn title_chain(cx: &Context, mut head_start: usize, mut head_end: usize) -> Vec<
     let mut titles = Vec::new();
     loop {
         let start = title_start(cx, head_start);
-        let org = cx
-            .orgs
-            .iter()
-            .find(|o| o.start == start && o.end <= head_start)
-            .map(|o| o.name.clone());
+        let org = cx.orgs_at.starting_at(start).find(|&o| cx.orgs[o].end <= head_start).map(|o| cx.orgs[o].name.clone());
         let text = collect(&chars[start..head_end]);
         if !cx.lex.leader_words.contains(&text) {
             titles.push(TitleMention { start, end: head_end, text, org });
@@ -254,12 +328,12 @@ fn title_start(cx: &Context, head_start: usize) -> usize {
     let mut k = head_start;
     let limit = head_start.saturating_sub(24);
     while k > limit {
-        if let Some(o) = cx.orgs.iter().find(|o| o.end == k && o.start < k) {
-            k = o.start;
+        if let Some(o) = cx.orgs_at.ending_at(k).find(|&o| cx.orgs[o].start < k) {
+            k = cx.orgs[o].start;
             continue;
         }
-        if let Some(p) = cx.places.iter().find(|p| p.end == k) {
-            k = p.start;
+        if let Some(p) = cx.places_at.first_ending_at(k) {
+            k = cx.places[p].start;
             continue;
         }
         let c = chars[k - 1];
@@ -284,7 +358,7 @@ fn title_start(cx: &Context, head_start: usize) -> usize {
 }
 
 /// "市领导丁某、刘某参加": names after a collective label, without titles.
-fn after_leader_words(cx: &Context, model: &[PersonMention], found: &mut Vec<PersonMention>) {
+fn after_leader_words(cx: &Context, model: &ModelNames, found: &mut Found) {
     let chars = cx.chars;
     for e in 1..chars.len() {
         if cx.lex.leader_words.longest_ending_at(chars, e).is_none() {
@@ -320,10 +394,7 @@ fn closes_list(cx: &Context, end: usize) -> bool {
 
 /// Does jieba see an everyday word of two or more characters inside `[start, end)` ("包项目")?
 fn holds_common_word(cx: &Context, start: usize, end: usize) -> bool {
-    cx.tokens
-        .words
-        .iter()
-        .any(|(s, e, tag)| *s >= start && *e <= end && e - s >= 2 && COMMON_WORD_TAGS.contains(&tag.as_str()))
+    cx.tokens.words_within(start, end).any(|(s, e, tag)| e - s >= 2 && COMMON_WORD_TAGS.contains(&tag.as_str()))
 }
 
 /// A list item "卢东亮、" of 2–3 Chinese characters followed by 、.
@@ -336,11 +407,30 @@ fn list_item_end(chars: &[char], at: usize) -> Option<usize> {
 /// "（张某某）" or "（刘某 韩某 刘某某）" closing a paragraph, and "张某 摄" captions.
 fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
     let chars = cx.chars;
+    // The last opening bracket before `close`, and where the run of characters that may stand in
+    // a list of names (Chinese characters, spaces, 、) before `close` starts: kept as we go, so
+    // that no closing bracket searches back through the text.
+    let mut last_open: Option<usize> = None;
+    let mut names_from = 0;
     for close in 0..chars.len() {
-        if chars[close] != '）' || !chars.get(close + 1).is_none_or(|&c| c == '\n') {
+        // What stands before `close`; then take `close` in.
+        let (open, names_start) = (last_open, names_from);
+        let c = chars[close];
+        if c == '（' {
+            last_open = Some(close);
+        }
+        if !(is_cjk(c) || c == ' ' || c == '、') {
+            names_from = close + 1;
+        }
+        if c != '）' || !chars.get(close + 1).is_none_or(|&c| c == '\n') {
             continue;
         }
-        let Some(open) = chars[..close].iter().rposition(|&c| c == '（') else { continue };
+        let Some(open) = open else { continue };
+        // Something other than names between the brackets: not a byline (looks_like_name below
+        // would refuse it too).
+        if open + 1 < names_start {
+            continue;
+        }
         let inner = collect(&chars[open + 1..close]);
         let parts: Vec<&str> = inner.split([' ', '、']).filter(|s| !s.is_empty()).collect();
         if parts.is_empty() || !parts.iter().all(|p| looks_like_name(cx, p)) {
@@ -448,8 +538,7 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         if !plausible || cx.lex.titles.longest_starting_at(cx.chars, start).is_some_and(|n| n >= 2) {
             continue;
         }
-        let overlaps = |s: usize, e: usize| s < end && start < e;
-        if cx.places.iter().any(|p| overlaps(p.start, p.end)) || cx.orgs.iter().any(|o| overlaps(o.start, o.end)) {
+        if cx.places_at.any_overlapping(start, end) || cx.orgs_at.any_overlapping(start, end) {
             continue;
         }
         let everyday = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
@@ -473,8 +562,8 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     }
     // In a list written with 、 every item is the same kind of thing: a name whose neighbour in the
     // list is a word jieba knows as no name ("风物钟灵、溪谷清幽") is a word of the list, not a person.
-    let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
-    let ends: Vec<usize> = found.iter().map(|m| m.end).collect();
+    let starts: HashSet<usize> = found.iter().map(|m| m.start).collect();
+    let ends: HashSet<usize> = found.iter().map(|m| m.end).collect();
     // Nouns only: "何某执导、范某主演" joins two clauses, not two list items.
     let no_name_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(_, _, tag)| tag.starts_with('n') && !tag.starts_with("nr"));
     let listed_alone = |m: &PersonMention| {
@@ -537,9 +626,12 @@ fn is_dotted_name(name: &str) -> bool {
 fn resolve_overlaps(mut found: Vec<PersonMention>) -> Vec<PersonMention> {
     found.sort_by_key(|m| (std::cmp::Reverse(m.titles.len().min(1)), std::cmp::Reverse(m.end - m.start), m.start));
     let mut kept: Vec<PersonMention> = Vec::new();
+    // Kept mentions do not overlap: a candidate overlaps at most one that is the same span.
+    let mut taken = DisjointSpans::default();
     for m in found {
-        match kept.iter_mut().find(|k| m.start < k.end && k.start < m.end) {
-            Some(k) if k.start == m.start && k.end == m.end => {
+        match taken.overlapping(m.start, m.end) {
+            Some((s, e, k)) if s == m.start && e == m.end => {
+                let k = &mut kept[k];
                 for t in m.titles {
                     if !k.titles.contains(&t) {
                         k.titles.push(t);
@@ -547,7 +639,10 @@ fn resolve_overlaps(mut found: Vec<PersonMention>) -> Vec<PersonMention> {
                 }
             }
             Some(_) => {}
-            None => kept.push(m),
+            None => {
+                taken.insert(m.start, m.end, kept.len());
+                kept.push(m);
+            }
         }
     }
     kept
@@ -559,10 +654,17 @@ fn repeated_mentions(chars: &[char], found: &mut Vec<PersonMention>) {
     // Longest names first, each once.
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
     names.dedup();
-    for name in names {
+    // The mentions do not overlap (resolve_overlaps) and stay so: a use is taken only where free.
+    let mut taken = DisjointSpans::default();
+    for (k, m) in found.iter().enumerate() {
+        taken.insert(m.start, m.end, k);
+    }
+    let words: Vec<Vec<char>> = names.iter().map(|n| n.chars().collect()).collect();
+    for (name, uses) in names.iter().zip(find_all_of(chars, &words)) {
         let n = name.chars().count();
-        for i in find_all(chars, 0, chars.len(), &name) {
-            if !found.iter().any(|m| i < m.end && m.start < i + n) {
+        for i in uses {
+            if !taken.overlaps(i, i + n) {
+                taken.insert(i, i + n, found.len());
                 found.push(PersonMention { start: i, end: i + n, name: name.clone(), titles: vec![] });
             }
         }
@@ -583,7 +685,7 @@ mod tests {
         let tokens = Tokens::new(lex, s, chars.len());
         let places = find_places(lex, &chars, &tokens);
         let orgs = find_orgs(lex, &chars, &tokens, &places);
-        f(&Context { lex, chars: &chars, tokens: &tokens, orgs: &orgs, places: &places })
+        f(&Context::new(lex, &chars, &tokens, &orgs, &places))
     }
 
     fn persons(s: &str) -> Vec<(String, Vec<String>)> {

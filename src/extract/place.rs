@@ -1,13 +1,21 @@
 //! Places: China's administrative divisions named in the text, resolved to the gazetteer.
 
+use super::spans::Spanned;
 use super::tokens::Tokens;
 use crate::lexicon::Lexicon;
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlaceMention {
     pub start: usize,
     pub end: usize,
     pub division: usize,
+}
+
+impl Spanned for PlaceMention {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
 }
 
 /// Every division named in the text, longest name first. Short forms (平遥 for 平遥县) count only
@@ -40,16 +48,17 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
     }
     // Resolve names that several divisions share (朝阳区…) with the rest of the page as context.
     let context: Vec<usize> = raw.iter().filter(|r| r.2.len() == 1).map(|r| r.2[0]).collect();
+    let context = lex.gazetteer.named_divisions(&context);
     let resolved: Vec<(PlaceMention, bool)> = raw
         .into_iter()
         .map(|(start, end, cands)| {
             let short = lex.gazetteer.lookup(&chars[start..end].iter().collect::<String>()).is_some_and(|e| e.short);
-            (PlaceMention { start, end, division: lex.gazetteer.disambiguate(&cands, &context) }, short)
+            (PlaceMention { start, end, division: lex.gazetteer.disambiguate_with(&cands, &context) }, short)
         })
         .collect();
     // A county written in short form counts only where the page also names its city or province:
     // a page about one region does not stray into a same-named county far away (洛浦 in 洛浦公园).
-    let named: Vec<usize> = resolved.iter().map(|(p, _)| p.division).collect();
+    let named: HashSet<usize> = resolved.iter().map(|(p, _)| p.division).collect();
     resolved
         .iter()
         .filter(|(p, short)| {

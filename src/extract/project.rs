@@ -5,11 +5,12 @@
 use super::money::Money;
 use super::organization::OrgMention;
 use super::place::PlaceMention;
+use super::spans::{SpanIndex, Spanned};
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{OrgType, ProjectStatus};
 use crate::text::chars::{ends_with_any, ends_with_at, find_all, is_cjk};
-use crate::text::Sentence;
+use crate::text::{sentence_at, Sentence};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectMention {
@@ -51,6 +52,12 @@ const LEFT_STOPS: [&str; 22] = [
     "涵盖", "抓好", "建设", "加快", "聚焦", "打造", "共有", "共",
 ];
 
+impl Spanned for ProjectMention {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 pub struct Context<'a> {
     pub lex: &'a Lexicon,
     pub chars: &'a [char],
@@ -59,6 +66,10 @@ pub struct Context<'a> {
     pub places: &'a [PlaceMention],
     pub money: &'a [Money],
     pub sentences: &'a [Sentence],
+    /// Where the organisations, places and amounts above stand.
+    pub orgs_at: &'a SpanIndex,
+    pub places_at: &'a SpanIndex,
+    pub money_at: &'a SpanIndex,
 }
 
 pub fn find_projects(cx: &Context) -> Vec<ProjectMention> {
@@ -119,7 +130,7 @@ fn projects_in_apposition(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         let start = cx.tokens.skip_function_words(clause_start(chars, at, s.start), at);
         let subject = collect(&chars[start..at]);
         let named = (3..=16).contains(&(at - start)) && cx.tokens.aligned(start, at) && !subject.contains("项目") && !subject.contains('该');
-        let a_body_or_person = cx.orgs.iter().any(|o| o.start == start && o.end == at);
+        let a_body_or_person = cx.orgs_at.starting_at(start).any(|o| cx.orgs[o].end == at);
         if named && !a_body_or_person && is_specific(cx, start, at) {
             if let Some(mut p) = build(cx, s, start, at) {
                 // "…作为全县的民生工程，计划投资2亿元": the amount follows the predicate.
@@ -198,11 +209,11 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
     let chars = cx.chars;
     let mut k = end_of_head;
     while k > limit && end_of_head - k < 30 {
-        if let Some(p) = cx.places.iter().find(|p| p.end == k && p.start >= limit) {
+        if let Some(p) = cx.places_at.ending_at(k).map(|p| &cx.places[p]).find(|p| p.start >= limit) {
             k = p.start;
             continue;
         }
-        if let Some(o) = cx.orgs.iter().find(|o| o.end == k && o.org_type != OrgType::Company && o.start >= limit) {
+        if let Some(o) = cx.orgs_at.ending_at(k).map(|o| &cx.orgs[o]).find(|o| o.org_type != OrgType::Company && o.start >= limit) {
             k = o.start;
             continue;
         }
@@ -210,7 +221,7 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
         if !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '/' | '(' | ')' | '.' | '（' | '）')) {
             break;
         }
-        if c == '的' || cx.orgs.iter().any(|o| o.end == k && o.org_type == OrgType::Company) {
+        if c == '的' || cx.orgs_at.ending_at(k).any(|o| cx.orgs[o].org_type == OrgType::Company) {
             break;
         }
         if ends_with_any(chars, k, &LEFT_STOPS) || cx.lex.stop_before.longest_ending_at(chars, k).is_some_and(|n| cx.tokens.aligned(k - n, k)) {
@@ -228,7 +239,7 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
 /// Is anything left of the name once the places, dates and generic qualifiers are taken out?
 fn is_specific(cx: &Context, start: usize, end: usize) -> bool {
     let mut core: String = (start..end)
-        .filter(|&k| !cx.places.iter().any(|p| p.start <= k && k < p.end))
+        .filter(|&k| !cx.places_at.any_covering(k))
         .map(|k| cx.chars[k])
         .collect();
     core = core.trim_end_matches("项目").to_string();
@@ -249,15 +260,17 @@ fn build(cx: &Context, s: &Sentence, start: usize, end: usize) -> Option<Project
     }
     let clause = clause_start(cx.chars, start, s.start);
     let place = cx
-        .places
-        .iter()
-        .find(|p| p.start >= start && p.end <= end)
-        .or_else(|| cx.places.iter().filter(|p| p.start > clause && p.end <= start && cx.chars[p.start - 1] == '在').last())
-        .map(|p| p.division);
+        .places_at
+        .within(start, end)
+        .first()
+        .copied()
+        .or_else(|| cx.places_at.within(clause + 1, start).into_iter().rev().find(|&p| cx.chars[cx.places[p].start - 1] == '在'))
+        .map(|p| cx.places[p].division);
     let place_org = cx
-        .orgs
-        .iter()
-        .find(|o| o.start == start && o.end < end && o.org_type == OrgType::Other)
+        .orgs_at
+        .starting_at(start)
+        .map(|o| &cx.orgs[o])
+        .find(|o| o.end < end && o.org_type == OrgType::Other)
         .map(|o| o.name.clone())
         .or_else(|| place_after_verb(cx, end, s.end));
     let investor = investor_before(cx, start, s.start).or_else(|| investing_subject(cx, clause, start));
@@ -280,7 +293,7 @@ fn clause_start(chars: &[char], at: usize, limit: usize) -> usize {
 
 /// "某某公司将在某区投资8.6亿元建设…项目": the company that opens the clause and invests.
 fn investing_subject(cx: &Context, clause: usize, start: usize) -> Option<String> {
-    let company = cx.orgs.iter().find(|o| o.org_type == OrgType::Company && o.start >= clause && o.end <= start)?;
+    let company = cx.orgs_at.within(clause, start).into_iter().map(|o| &cx.orgs[o]).find(|o| o.org_type == OrgType::Company)?;
     let between: String = cx.chars[company.end..start].iter().collect();
     ["投资", "建设", "新建", "实施", "打造", "落地"].iter().any(|v| between.contains(v)).then(|| company.name.clone())
 }
@@ -288,18 +301,22 @@ fn investing_subject(cx: &Context, clause: usize, start: usize) -> Option<String
 /// "…项目签约落户某某经济开发区", "…项目落户X": the zone or place after the verb.
 fn place_after_verb(cx: &Context, end: usize, limit: usize) -> Option<String> {
     let window = (end + 8).min(limit);
-    cx.orgs
-        .iter()
-        .find(|o| o.start >= end && o.start <= window && o.org_type == OrgType::Other)
+    cx.orgs_at
+        .starting_in(end, window + 1)
+        .into_iter()
+        .map(|o| &cx.orgs[o])
+        .find(|o| o.org_type == OrgType::Other)
         .filter(|o| ends_with_any(cx.chars, o.start, &["签约", "落户", "落地", "入驻"]))
         .map(|o| o.name.clone())
 }
 
 /// A company written just before the name ("某某有限公司新投产的…项目", "在某某公司…项目").
 fn investor_before(cx: &Context, start: usize, limit: usize) -> Option<String> {
-    cx.orgs
-        .iter()
-        .filter(|o| o.org_type == OrgType::Company && o.end <= start && o.start >= limit && start - o.end <= 5)
+    cx.orgs_at
+        .ending_in(start.saturating_sub(5), start + 1)
+        .into_iter()
+        .map(|o| &cx.orgs[o])
+        .filter(|o| o.org_type == OrgType::Company && o.start >= limit)
         .max_by_key(|o| o.end)
         .map(|o| o.name.clone())
 }
@@ -318,12 +335,18 @@ fn amount_near(cx: &Context, start: usize, end: usize, s: &Sentence) -> Option<S
         let gap: String = cx.chars[m.end..start].iter().collect();
         gap.chars().count() <= 16 && !gap.contains("项目") && !gap.contains('；') && !gap.contains('。')
     };
-    let before_candidates = || cx.money.iter().filter(|m| m.end <= start && m.start >= s.start).filter(invests);
+    // Both ask for a gap of at most 16 characters: only amounts ending that close are candidates.
+    let before_candidates = || {
+        let close_by = cx.money_at.ending_in(start.saturating_sub(16), start + 1);
+        close_by.into_iter().map(|m| &cx.money[m]).filter(|m| m.start >= s.start).filter(invests)
+    };
     let before = before_candidates().filter(joined).max_by_key(|m| m.end).or_else(|| before_candidates().filter(same_stretch).max_by_key(|m| m.end));
     let after = cx
-        .money
-        .iter()
-        .filter(|m| m.start >= end && m.end <= s.end && m.start - end <= 8)
+        .money_at
+        .starting_in(end, end + 9)
+        .into_iter()
+        .map(|m| &cx.money[m])
+        .filter(|m| m.end <= s.end)
         .filter(|m| ends_with_any(cx.chars, m.start, &["投资", "总投资", "投资额", "投资达"]))
         .min_by_key(|m| m.start);
     before.or(after).map(|m| m.yuan.clone())
@@ -381,16 +404,18 @@ fn list_items(cx: &Context, s: &Sentence, list_end: usize) -> Vec<ProjectMention
     for (a, b) in items.into_iter().rev() {
         // The first item carries the clause's verb: "共签约特钢线材研发" → "特钢线材研发".
         let a = item_start(cx, a, b, &["了"]);
-        if let Some(money) = cx.money.iter().find(|m| m.start >= a && m.end < b) {
+        if let Some(money) = cx.money_at.starting_in(a, b).into_iter().map(|m| &cx.money[m]).find(|m| m.end < b) {
             // "某某开发区总投资4亿元的新型材料"
             let name_from = if chars.get(money.end) == Some(&'的') { money.end + 1 } else { money.end };
             if let Some(mut p) = build_item(cx, s, name_from, b) {
                 p.investment = Some(money.yuan.clone());
-                p.place = cx.places.iter().find(|pl| pl.start >= a && pl.end <= money.start).map(|pl| pl.division);
+                p.place = cx.places_at.within(a, money.start).first().map(|&pl| cx.places[pl].division);
                 p.place_org = cx
-                    .orgs
-                    .iter()
-                    .find(|o| o.start >= a && o.end <= money.start && o.org_type == OrgType::Other)
+                    .orgs_at
+                    .within(a, money.start)
+                    .into_iter()
+                    .map(|o| &cx.orgs[o])
+                    .find(|o| o.org_type == OrgType::Other)
                     .map(|o| o.name.clone());
                 out.push(p);
             }
@@ -441,21 +466,29 @@ fn build_item(cx: &Context, s: &Sentence, a: usize, b: usize) -> Option<ProjectM
 /// "该项目由某集团投资建设，总投资6.5亿元": the amount and the investor of the sentence belong to
 /// the project named just before.
 fn attach_anaphoric_amounts(cx: &Context, projects: &mut [ProjectMention]) {
+    // Only attributes change below, not spans: one index serves the whole pass.
+    let projects_at = SpanIndex::of(projects);
     for at in find_all(cx.chars, 0, cx.chars.len(), "该项目") {
-        let Some(s) = cx.sentences.iter().find(|s| s.start <= at && at < s.end) else { continue };
-        let Some(p) = projects.iter_mut().filter(|p| p.end <= at && at - p.end < 200).max_by_key(|p| p.end) else { continue };
+        let Some(s) = sentence_at(cx.sentences, at).map(|i| &cx.sentences[i]) else { continue };
+        // The project ending last within 200 characters before.
+        let near = projects_at.ending_in(at.saturating_sub(199), at + 1);
+        let Some(&p) = near.iter().max_by_key(|&&p| projects[p].end) else { continue };
+        let p = &mut projects[p];
         let amount = cx
-            .money
-            .iter()
-            .filter(|m| m.start > at && m.end <= s.end)
+            .money_at
+            .within(at + 1, s.end)
+            .into_iter()
+            .map(|m| &cx.money[m])
             .find(|m| m.start - at <= 10 || ends_with_any(cx.chars, m.start, &["投资", "总投资", "计划投资", "拟投资"]));
         if let Some(m) = amount {
             p.investment.get_or_insert_with(|| m.yuan.clone());
         }
         let investor = cx
-            .orgs
-            .iter()
-            .filter(|o| o.org_type == OrgType::Company && o.start > at && o.end <= s.end)
+            .orgs_at
+            .within(at + 1, s.end)
+            .into_iter()
+            .map(|o| &cx.orgs[o])
+            .filter(|o| o.org_type == OrgType::Company)
             .find(|o| cx.chars.get(o.start - 1) == Some(&'由') && ends_with_any(&cx.chars[..(o.end + 2).min(s.end)], (o.end + 2).min(s.end), &["投资"]));
         if let Some(o) = investor {
             p.investor.get_or_insert_with(|| o.name.clone());
@@ -469,6 +502,7 @@ const SITE_HEADS: [&str; 6] = ["产业园", "物流园", "加工园", "基地", 
 /// "投资20亿元的光伏基地、投资8亿元的冷链物流园": sites with an amount written before them.
 fn invested_sites(cx: &Context, known: &[ProjectMention]) -> Vec<ProjectMention> {
     let chars = cx.chars;
+    let known_at = SpanIndex::of(known);
     let mut out = Vec::new();
     for m in cx.money {
         if chars.get(m.end) != Some(&'的') || !ends_with_any(chars, m.start, &["投资", "总投资"]) {
@@ -477,10 +511,11 @@ fn invested_sites(cx: &Context, known: &[ProjectMention]) -> Vec<ProjectMention>
         let from = m.end + 1;
         let stop = (from..chars.len().min(from + 16)).find(|&k| !is_cjk(chars[k]) || chars[k] == '、').unwrap_or(from);
         let Some(end) = (from + 2..=stop).rev().find(|&e| ends_with_any(chars, e, &SITE_HEADS)) else { continue };
-        if known.iter().any(|p| p.start < end && from < p.end) {
+        if known_at.any_overlapping(from, end) {
             continue;
         }
-        let Some(s) = cx.sentences.iter().find(|s| s.start <= from && end <= s.end) else { continue };
+        // The sentence holding `from`, if it holds the whole name.
+        let Some(s) = sentence_at(cx.sentences, from).map(|i| &cx.sentences[i]).filter(|s| end <= s.end) else { continue };
         out.push(ProjectMention {
             start: from,
             end,

@@ -30,6 +30,12 @@ impl Tokens {
         self.starts[start] && self.ends[end]
     }
 
+    /// The words lying inside `[start, end)`, in order (words do not overlap and come in order).
+    pub fn words_within(&self, start: usize, end: usize) -> impl Iterator<Item = &(usize, usize, String)> {
+        let from = self.words.partition_point(|w| w.0 < start);
+        self.words[from..].iter().take_while(move |w| w.0 <= end).filter(move |w| w.1 <= end)
+    }
+
     /// The word covering character `at`.
     pub fn word_at(&self, at: usize) -> Option<&(usize, usize, String)> {
         let i = self.words.partition_point(|w| w.1 <= at);

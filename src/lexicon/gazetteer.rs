@@ -1,7 +1,14 @@
 //! China's administrative divisions (GB/T 2260), read from `data/divisions.tsv`, which
 //! `data/generate_divisions.py` generates from a published package (see `data/DIVISIONS_SOURCE.md`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// The divisions a document names: which, and how many mentions lie below each division.
+#[derive(Debug, Default, Clone)]
+pub struct NamedDivisions {
+    named: HashSet<usize>,
+    below: HashMap<usize, usize>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
@@ -135,9 +142,28 @@ impl Gazetteer {
     /// Picks one division among those a name may mean: the one whose ancestors (or itself) are
     /// named elsewhere in the same document, then the higher level, then the first in code order.
     pub fn disambiguate(&self, candidates: &[usize], context: &[usize]) -> usize {
+        self.disambiguate_with(candidates, &self.named_divisions(context))
+    }
+
+    /// The divisions named in a document (`context`, one entry per mention), counted once for
+    /// every name [`Gazetteer::disambiguate_with`] resolves in it.
+    pub fn named_divisions(&self, context: &[usize]) -> NamedDivisions {
+        let mut named = NamedDivisions::default();
+        for &c in context {
+            named.named.insert(c);
+            for a in self.ancestors(c) {
+                *named.below.entry(a).or_insert(0) += 1;
+            }
+        }
+        named
+    }
+
+    /// [`Gazetteer::disambiguate`] against a document's divisions counted beforehand.
+    pub fn disambiguate_with(&self, candidates: &[usize], context: &NamedDivisions) -> usize {
         let score = |&i: &usize| -> (usize, std::cmp::Reverse<Level>) {
-            let related = self.ancestors(i).iter().filter(|a| context.contains(a)).count()
-                + context.iter().filter(|&&c| self.ancestors(c).contains(&i)).count();
+            // Ancestors of i named in the document, and mentions of divisions below i.
+            let related = self.ancestors(i).iter().filter(|a| context.named.contains(a)).count()
+                + context.below.get(&i).copied().unwrap_or(0);
             (related, std::cmp::Reverse(self.divisions[i].level))
         };
         let mut best = candidates[0];

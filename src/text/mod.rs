@@ -2,7 +2,8 @@
 
 pub mod chars;
 pub mod normalize;
+pub mod pieces;
 pub mod sentences;
 
 pub use normalize::{normalize, CleanText, Paragraph, ParagraphKind};
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{sentence_at, split_sentences, Sentence};

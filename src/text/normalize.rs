@@ -233,11 +233,9 @@ fn read_lines(original: &[char]) -> (Vec<Line>, Option<(i32, u32, u32)>) {
             .collect();
         start = end + 1;
         let mut chars = trim(&raw);
-        let mut heading = false;
-        while chars.first().is_some_and(|c| c.0 == '#') {
-            heading = true;
-            chars.remove(0);
-        }
+        let marks = chars.iter().take_while(|c| c.0 == '#').count();
+        let heading = marks > 0;
+        chars.drain(..marks);
         if heading {
             chars = trim(&chars);
         }
@@ -276,14 +274,21 @@ fn trim(chars: &[(char, usize)]) -> Vec<(char, usize)> {
 /// line and whether furniture was found (it ends the article on this page).
 fn strip_furniture(chars: &[(char, usize)]) -> (Vec<(char, usize)>, bool) {
     let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    let closes = next_closing_brackets(&text);
+    // visible[k]: characters other than whitespace in text[..k] (a jump line has at most 10).
+    let mut visible = vec![0usize; text.len() + 1];
+    for (k, c) in text.iter().enumerate() {
+        visible[k + 1] = visible[k] + usize::from(!c.is_whitespace());
+    }
     let mut keep = vec![true; text.len()];
     let mut found = false;
     let mut i = 0;
     while i < text.len() {
         if text[i] == '（' || text[i] == '(' {
-            if let Some(close) = text[i..].iter().position(|&c| c == '）' || c == ')') {
-                let inner: String = text[i + 1..i + close].iter().filter(|c| !c.is_whitespace()).collect();
-                if is_jump_line(&inner) {
+            if let Some(close) = closes[i].map(|c| c - i) {
+                let short = visible[i + close] - visible[i + 1] <= JUMP_LINE_MAX;
+                let inner: String = if short { text[i + 1..i + close].iter().filter(|c| !c.is_whitespace()).collect() } else { String::new() };
+                if short && is_jump_line(&inner) {
                     for k in keep.iter_mut().skip(i).take(close + 1) {
                         *k = false;
                     }
@@ -299,10 +304,27 @@ fn strip_furniture(chars: &[(char, usize)]) -> (Vec<(char, usize)>, bool) {
     (trim(&rest), found)
 }
 
+/// For each position, the first closing bracket at or after it (one pass from the right, so that
+/// a line of many opening brackets is not searched again from each).
+fn next_closing_brackets(text: &[char]) -> Vec<Option<usize>> {
+    let mut next = vec![None; text.len()];
+    let mut close = None;
+    for k in (0..text.len()).rev() {
+        if matches!(text[k], '）' | ')') {
+            close = Some(k);
+        }
+        next[k] = close;
+    }
+    next
+}
+
+/// The most characters the words of a jump line ("下转第4版") have.
+const JUMP_LINE_MAX: usize = 10;
+
 fn is_jump_line(inner: &str) -> bool {
     (inner.starts_with("下转") || inner.starts_with("上接") || inner.starts_with("转第") || inner.starts_with("接第"))
         && inner.ends_with('版')
-        && inner.chars().count() <= 10
+        && inner.chars().count() <= JUMP_LINE_MAX
 }
 
 /// "2025年3月5日 星期三" (optionally with 农历 and more) standing alone on a line.

@@ -35,6 +35,13 @@ pub fn split_sentences(clean: &CleanText) -> Vec<Sentence> {
     out
 }
 
+/// The sentence holding character `at`, if any. Sentences come in order and do not overlap (as
+/// [`split_sentences`] makes them), so this is a binary search, not a scan.
+pub fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= at);
+    sentences.get(i).filter(|s| s.start <= at).map(|_| i)
+}
+
 fn push_trimmed(clean: &CleanText, out: &mut Vec<Sentence>, mut start: usize, mut end: usize, paragraph: usize, article: usize) {
     while start < end && clean.chars[start].is_whitespace() {
         start += 1;
@@ -80,6 +87,15 @@ mod tests {
         let c = normalize("他说：“今年要干好。”会议结束。下一句？");
         let s: Vec<String> = split_sentences(&c).iter().map(|s| c.slice(s.start, s.end)).collect();
         assert_eq!(s, vec!["他说：“今年要干好。”", "会议结束。", "下一句？"]);
+    }
+
+    #[test]
+    fn the_sentence_at_a_position_is_the_one_a_scan_finds() {
+        let c = normalize("第一句。 第二句！\n\n第三句");
+        let s = split_sentences(&c);
+        for at in 0..c.chars.len() + 2 {
+            assert_eq!(sentence_at(&s, at), s.iter().position(|x| x.start <= at && at < x.end), "{at}");
+        }
     }
 
     #[test]
