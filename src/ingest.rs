@@ -15,7 +15,6 @@ use crate::rdf::{self, DocumentGraph};
 use crate::store::{self, StoreError, WriteOutcome};
 use oxigraph::store::Store;
 use rayon::prelude::*;
-use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -135,7 +134,7 @@ pub fn run(
     // Documents in flight: enough to keep the writer busy (the bulk loader takes them in batches),
     // little memory.
     let (sender, receiver) = mpsc::sync_channel::<Prepared>(if bulk { jobs * 32 } else { jobs * 4 });
-    let mut summary = Summary { bulk, ..Summary::default() };
+    let mut summary = Summary::default();
     let written = std::thread::scope(|scope| {
         scope.spawn(|| {
             pool.install(|| {
@@ -255,55 +254,60 @@ fn write_each(
     Ok(())
 }
 
-/// The documents new to the store through the bulk loader, in one atomic load; a new version of a
-/// stored document in a transaction of its own (the loader only adds).
+/// The documents new to the store through the bulk loader; a new version of a stored document in a
+/// transaction of its own (the loader only adds). No transaction runs while a load is open: the
+/// load is committed first, and a new one starts after it.
 fn write_bulk(
     store: &Store,
-    received: impl Iterator<Item = Prepared>,
+    mut received: impl Iterator<Item = Prepared>,
     summary: &mut Summary,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IngestError> {
     let mut seen = HashSet::new();
-    // A failed transaction stops the run; the documents loaded so far are still committed whole.
-    let failed: RefCell<Option<StoreError>> = RefCell::new(None);
-    let graphs = received
-        .take_while(|_| failed.borrow().is_none())
-        .filter_map(|prepared| match prepared {
-            Prepared::Graph(graph, mut report, Stored::No) => {
-                report.outcome = if seen.insert(graph.doc.clone()) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
-                count(summary, &report);
-                progress(Progress::Document(&report));
-                (report.outcome == WriteOutcome::Added).then_some(*graph)
-            }
-            Prepared::Graph(graph, mut report, Stored::Earlier) => {
-                match store::write_document(store, &graph, &report.display) {
-                    Ok(outcome) => report.outcome = outcome,
-                    Err(e) => {
-                        *failed.borrow_mut() = Some(e);
+    loop {
+        let mut replacing: Option<(Box<DocumentGraph>, DocumentReport)> = None;
+        let mut ended = true;
+        // The new documents up to the next replacement (or the end), each counted as it comes.
+        let graphs = std::iter::from_fn(|| {
+            for prepared in received.by_ref() {
+                match prepared {
+                    Prepared::Graph(graph, mut report, Stored::No) => {
+                        report.outcome = if seen.insert(graph.doc.clone()) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
+                        count(summary, &report);
+                        progress(Progress::Document(&report));
+                        if report.outcome == WriteOutcome::Added {
+                            return Some(*graph);
+                        }
+                    }
+                    Prepared::Graph(graph, report, Stored::Earlier) => {
+                        replacing = Some((graph, report));
+                        ended = false;
                         return None;
                     }
+                    Prepared::Unchanged(report) => {
+                        count(summary, &report);
+                        progress(Progress::Document(&report));
+                    }
+                    Prepared::Skipped(display, reason) => {
+                        summary.skipped += 1;
+                        progress(Progress::Skipped { display: &display, reason });
+                    }
                 }
-                count(summary, &report);
-                progress(Progress::Document(&report));
-                None
             }
-            Prepared::Unchanged(report) => {
-                count(summary, &report);
-                progress(Progress::Document(&report));
-                None
-            }
-            Prepared::Skipped(display, reason) => {
-                summary.skipped += 1;
-                progress(Progress::Skipped { display: &display, reason });
-                None
-            }
+            None
         });
-    let loaded = store::bulk_load(store, graphs)?;
-    if let Some(e) = failed.into_inner() {
-        return Err(e.into());
+        if store::bulk_load(store, graphs)? > 0 {
+            summary.bulk = true;
+        }
+        if let Some((graph, mut report)) = replacing {
+            report.outcome = store::write_document(store, &graph, &report.display)?;
+            count(summary, &report);
+            progress(Progress::Document(&report));
+        }
+        if ended {
+            return Ok(());
+        }
     }
-    summary.bulk = loaded > 0;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::model::*;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 pub const NG: &str = "https://newsgraph.local/ns#";
 pub const ID: &str = "https://newsgraph.local/id/";
@@ -209,9 +210,10 @@ pub fn document_graph(content: &str, source: &str, x: &Extraction) -> DocumentGr
     b.add(&doc, iri(NG, "factCount"), typed(&x.fact_count().to_string(), xsd::INTEGER));
     places(&mut b, &x.places);
     organizations(&mut b, &x.organizations);
-    persons(&mut b, &x.persons, &x.organizations);
-    projects(&mut b, &x.projects, &x.organizations, &x.places);
-    events(&mut b, &x.events, &x.organizations, &x.places);
+    let names = Names::new(&x.organizations, &x.places);
+    persons(&mut b, &x.persons, &names);
+    projects(&mut b, &x.projects, &names);
+    events(&mut b, &x.events, &names);
     let mut facts = b.facts;
     facts.sort_unstable_by(|a, b| triple_key(a).cmp(&triple_key(b)));
     facts.dedup();
@@ -284,37 +286,55 @@ fn organizations(b: &mut GraphBuilder, orgs: &[Organization]) {
     }
 }
 
-/// The organisation node a written name refers to (its full name when it is a known alias).
-fn resolve_org(orgs: &[Organization], name: &str) -> Option<NamedNode> {
-    orgs.iter()
-        .find(|o| o.name == name || o.aliases.iter().any(|a| a == name))
-        .map(|o| org_iri(&o.name))
+/// The nodes that names written in a document refer to, looked up in constant time (a document
+/// can be an archive of many pages): organisations by name or alias, places by name; the first
+/// one listed wins, as in the extraction's own order.
+struct Names {
+    orgs: HashMap<String, NamedNode>,
+    places: HashMap<String, NamedNode>,
 }
 
-fn persons(b: &mut GraphBuilder, persons: &[Person], orgs: &[Organization]) {
+impl Names {
+    fn new(orgs: &[Organization], places: &[Place]) -> Self {
+        let mut by_org = HashMap::new();
+        for o in orgs {
+            for name in std::iter::once(&o.name).chain(&o.aliases) {
+                by_org.entry(name.clone()).or_insert_with(|| org_iri(&o.name));
+            }
+        }
+        let mut by_place = HashMap::new();
+        for p in places {
+            by_place.entry(p.name.clone()).or_insert_with(|| place_iri(&p.code));
+        }
+        Names { orgs: by_org, places: by_place }
+    }
+
+    /// The organisation node a written name refers to (its full name when it is a known alias).
+    fn org(&self, name: &str) -> Option<NamedNode> {
+        self.orgs.get(name).cloned()
+    }
+
+    /// A place written by name: a division of this document or an organisation (a zone).
+    fn place(&self, name: &str) -> Option<NamedNode> {
+        self.places.get(name).cloned().or_else(|| self.org(name))
+    }
+}
+
+fn persons(b: &mut GraphBuilder, persons: &[Person], names: &Names) {
     for p in persons {
         let node = person_iri(&p.name);
         b.add(&node, rdf::TYPE.into(), iri(SCHEMA, "Person"));
         b.label(&node, &p.name);
         for t in &p.titles {
             b.fact(&node, iri(SCHEMA, "jobTitle"), zh(&t.text), &t.evidence);
-            if let Some(org) = t.org.as_deref().and_then(|o| resolve_org(orgs, o)) {
+            if let Some(org) = t.org.as_deref().and_then(|o| names.org(o)) {
                 b.fact(&node, iri(SCHEMA, "memberOf"), org, &t.evidence);
             }
         }
     }
 }
 
-/// A place written by name: a division of this document or an organisation (a zone).
-fn resolve_place(orgs: &[Organization], places: &[Place], name: &str) -> Option<NamedNode> {
-    places
-        .iter()
-        .find(|p| p.name == name)
-        .map(|p| place_iri(&p.code))
-        .or_else(|| resolve_org(orgs, name))
-}
-
-fn projects(b: &mut GraphBuilder, projects: &[Project], orgs: &[Organization], places: &[Place]) {
+fn projects(b: &mut GraphBuilder, projects: &[Project], names: &Names) {
     for p in projects {
         let node = project_iri(&p.name);
         b.add(&node, rdf::TYPE.into(), iri(NG, "Project"));
@@ -323,10 +343,10 @@ fn projects(b: &mut GraphBuilder, projects: &[Project], orgs: &[Organization], p
         if let Some(y) = &p.investment {
             b.fact(&node, iri(NG, "investmentYuan"), typed(y, xsd::DECIMAL), &ev);
         }
-        if let Some(place) = p.place.as_deref().and_then(|n| resolve_place(orgs, places, n)) {
+        if let Some(place) = p.place.as_deref().and_then(|n| names.place(n)) {
             b.fact(&node, iri(SCHEMA, "location"), place, &ev);
         }
-        if let Some(inv) = p.investor.as_deref().and_then(|n| resolve_org(orgs, n)) {
+        if let Some(inv) = p.investor.as_deref().and_then(|n| names.org(n)) {
             b.fact(&node, iri(NG, "investor"), inv, &ev);
         }
         if let Some(st) = p.status {
@@ -335,7 +355,7 @@ fn projects(b: &mut GraphBuilder, projects: &[Project], orgs: &[Organization], p
     }
 }
 
-fn events(b: &mut GraphBuilder, events: &[Event], orgs: &[Organization], places: &[Place]) {
+fn events(b: &mut GraphBuilder, events: &[Event], names: &Names) {
     for e in events {
         let node = event_iri(&e.name, e.date);
         b.add(&node, rdf::TYPE.into(), iri(SCHEMA, "Event"));
@@ -346,7 +366,7 @@ fn events(b: &mut GraphBuilder, events: &[Event], orgs: &[Organization], places:
         if let Some(d) = e.end_date {
             b.fact(&node, iri(SCHEMA, "endDate"), date_literal(d), &e.evidence);
         }
-        if let Some(place) = e.place.as_deref().and_then(|n| resolve_place(orgs, places, n)) {
+        if let Some(place) = e.place.as_deref().and_then(|n| names.place(n)) {
             b.fact(&node, iri(SCHEMA, "location"), place, &e.evidence);
         }
         if let Some(n) = e.aggregate_projects {

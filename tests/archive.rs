@@ -193,3 +193,40 @@ fn a_file_by_two_spellings_of_its_path_is_one_document() {
     let stdin = Command::new(env!("CARGO_BIN_EXE_newsgraph")).arg("--store").arg(&store).args(["ingest", "-"]).output().unwrap();
     assert!(!stdin.status.success() && String::from_utf8_lossy(&stdin.stderr).contains("--id"));
 }
+
+/// A read that would run for hours stops at its bound with a clear message and exit status 3.
+fn bounded(store: &Path, args: &[&str]) -> (std::time::Duration, String, Option<i32>) {
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsgraph")).arg("--store").arg(store).args(args).output().unwrap();
+    (started.elapsed(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+}
+
+#[test]
+fn every_read_is_bounded_in_time_and_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    fifty_pages(&dir.path().join("pages"));
+    let store = dir.path().join("store");
+    ingest(&store, &[&dir.path().join("pages")]);
+    // A cross product of the whole graph with itself, three times over, sorted.
+    let endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i";
+    let (took, err, code) = bounded(&store, &["--timeout", "2", "query", endless, "--format", "csv"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("time limit of 2 s"), "{err}");
+    assert!(took < std::time::Duration::from_secs(8), "{took:?}");
+    let (took, err, code) = bounded(&store, &["--timeout", "0", "--max-memory", "300M", "query", endless, "--format", "csv"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("300.0 MiB"), "{err}");
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+    // The other read commands run under the same deadline.
+    for args in [&["analyze", "centrality"][..], &["ask", "谁参加了哪些活动？"], &["export", "--format", "graphml"], &["evidence", "郑明远"]] {
+        let mut all = vec!["--timeout", "0.001"];
+        all.extend_from_slice(args);
+        let (_, err, code) = bounded(&store, &all);
+        assert_eq!(code, Some(3), "{args:?}: {err}");
+    }
+    // And the same reads within their bounds answer.
+    for args in [&["analyze", "centrality"][..], &["ask", "谁参加了哪些活动？"], &["evidence", "郑明远"]] {
+        let (_, err, code) = bounded(&store, args);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+    }
+}

@@ -73,12 +73,21 @@ impl fmt::Display for AskError {
                 write!(f, "“{name}”可以指{}个{what}，请说得更具体些：", candidates.len())?;
                 candidates.iter().try_for_each(|c| write!(f, "\n  {c}"))
             }
-            AskError::Query(e) => write!(f, "{e:#}"),
+            // The cause follows as the source (`{:#}` prints it).
+            AskError::Query(_) => write!(f, "reading the store failed"),
         }
     }
 }
 
-impl std::error::Error for AskError {}
+impl std::error::Error for AskError {
+    /// The store's error, so that a caller can tell a read that passed its bounds from others.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AskError::Query(e) => Some(e.as_ref()),
+            _ => None,
+        }
+    }
+}
 
 impl From<anyhow::Error> for AskError {
     fn from(e: anyhow::Error) -> Self {
