@@ -242,10 +242,10 @@ fn main() {
 /// Bulk load of the same quads: ours (document graphs into an empty on-disk store) and
 /// pyoxigraph's `Store.bulk_load` of their N-Quads.
 fn bulk_load_rows(pages: &[String], root: &Path, report: &mut Report) {
-    let graphs: Vec<rdf::DocumentGraph> = pages
+    let graphs: Vec<Vec<oxigraph::model::Quad>> = pages
         .par_iter()
         .enumerate()
-        .map(|(i, p)| rdf::document_graph(p, &format!("page-{i}"), &newsgraph::extract::extract(p)))
+        .map(|(i, p)| rdf::document_graph(p, &format!("page-{i}"), &newsgraph::extract::extract(p)).into_quads())
         .collect();
     let dir = root.join("bulk-ours");
     let _ = std::fs::remove_dir_all(&dir);

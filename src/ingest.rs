@@ -13,6 +13,7 @@ use crate::extract::extract;
 use crate::input::{Input, InputError};
 use crate::rdf::{self, DocumentGraph};
 use crate::store::{self, StoreError, WriteOutcome};
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::Store;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -106,8 +107,11 @@ pub struct Summary {
 
 /// What a worker hands the writer.
 enum Prepared {
-    /// A document and whether the store holds an earlier version of it.
-    Graph(Box<DocumentGraph>, DocumentReport, Stored),
+    /// A document new to the store, as the bulk loader takes it (built by the worker, in parallel).
+    New(NamedNode, Vec<Quad>, DocumentReport),
+    /// A document to write in a transaction: a new version of a stored one, or any document when
+    /// every document goes through a transaction.
+    Graph(Box<DocumentGraph>, DocumentReport),
     Unchanged(DocumentReport),
     Skipped(String, String),
 }
@@ -143,7 +147,7 @@ pub fn run(
                         return;
                     }
                     // The writer stopped (an error): nothing more to do.
-                    let _ = tx.send(prepare(store, input, fresh));
+                    let _ = tx.send(prepare(store, input, fresh, bulk));
                 });
             })
         });
@@ -167,8 +171,8 @@ pub fn run(
 }
 
 /// Reads, extracts and builds one document's graph; an unchanged document is not extracted again
-/// (`fresh`: the store is known to be empty).
-fn prepare(store: &Store, input: &Input, fresh: bool) -> Prepared {
+/// (`fresh`: the store is known to be empty; `bulk`: new documents go to the bulk loader).
+fn prepare(store: &Store, input: &Input, fresh: bool, bulk: bool) -> Prepared {
     let doc = match input.read() {
         Ok(doc) => doc,
         Err(e) => return Prepared::Skipped(input.display.clone(), e.to_string()),
@@ -201,15 +205,11 @@ fn prepare(store: &Store, input: &Input, fresh: bool) -> Prepared {
     report.entities = x.entity_count();
     report.facts = x.fact_count();
     report.quads = graph.quad_count();
-    let stored = if stored.is_some() { Stored::Earlier } else { Stored::No };
-    Prepared::Graph(Box::new(graph), report, stored)
-}
-
-/// Whether the store holds a document when it is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stored {
-    No,
-    Earlier,
+    if stored.is_none() && bulk {
+        Prepared::New(graph.doc.clone(), graph.into_quads(), report)
+    } else {
+        Prepared::Graph(Box::new(graph), report)
+    }
 }
 
 fn count(summary: &mut Summary, report: &DocumentReport) {
@@ -227,6 +227,17 @@ fn count(summary: &mut Summary, report: &DocumentReport) {
     }
 }
 
+/// Counts a document that was written or left as it was, and tells the caller.
+fn done(summary: &mut Summary, progress: &mut dyn FnMut(Progress), report: &DocumentReport) {
+    count(summary, report);
+    progress(Progress::Document(report));
+}
+
+fn skipped(summary: &mut Summary, progress: &mut dyn FnMut(Progress), display: &str, reason: String) {
+    summary.skipped += 1;
+    progress(Progress::Skipped { display, reason });
+}
+
 /// One transaction per document.
 fn write_each(
     store: &Store,
@@ -236,23 +247,20 @@ fn write_each(
 ) -> Result<(), IngestError> {
     for prepared in received {
         match prepared {
-            Prepared::Graph(graph, mut report, _) => {
+            Prepared::Graph(graph, mut report) => {
                 report.outcome = store::write_document(store, &graph, &report.display)?;
-                count(summary, &report);
-                progress(Progress::Document(&report));
+                done(summary, progress, &report);
             }
-            Prepared::Unchanged(report) => {
-                count(summary, &report);
-                progress(Progress::Document(&report));
-            }
-            Prepared::Skipped(display, reason) => {
-                summary.skipped += 1;
-                progress(Progress::Skipped { display: &display, reason });
-            }
+            Prepared::New(..) => unreachable!("documents for the bulk loader are only made in bulk mode"),
+            Prepared::Unchanged(report) => done(summary, progress, &report),
+            Prepared::Skipped(display, reason) => skipped(summary, progress, &display, reason),
         }
     }
     Ok(())
 }
+
+/// Quads given to one bulk load before it is committed.
+const QUADS_PER_LOAD: usize = 1_000_000;
 
 /// The documents new to the store through the bulk loader; a new version of a stored document in a
 /// transaction of its own (the loader only adds). No transaction runs while a load is open: the
@@ -267,31 +275,32 @@ fn write_bulk(
     loop {
         let mut replacing: Option<(Box<DocumentGraph>, DocumentReport)> = None;
         let mut ended = true;
-        // The new documents up to the next replacement (or the end), each counted as it comes.
+        let mut in_load = 0usize;
+        // The new documents up to the next replacement, the end, or a load's worth of quads (each
+        // load is committed on its own, so memory stays flat and a stop keeps what was loaded),
+        // each counted as it comes.
         let graphs = std::iter::from_fn(|| {
+            if in_load >= QUADS_PER_LOAD {
+                ended = false;
+                return None;
+            }
             for prepared in received.by_ref() {
                 match prepared {
-                    Prepared::Graph(graph, mut report, Stored::No) => {
-                        report.outcome = if seen.insert(graph.doc.clone()) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
-                        count(summary, &report);
-                        progress(Progress::Document(&report));
+                    Prepared::New(doc, quads, mut report) => {
+                        report.outcome = if seen.insert(doc) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
+                        done(summary, progress, &report);
                         if report.outcome == WriteOutcome::Added {
-                            return Some(*graph);
+                            in_load += quads.len();
+                            return Some(quads);
                         }
                     }
-                    Prepared::Graph(graph, report, Stored::Earlier) => {
+                    Prepared::Graph(graph, report) => {
                         replacing = Some((graph, report));
                         ended = false;
                         return None;
                     }
-                    Prepared::Unchanged(report) => {
-                        count(summary, &report);
-                        progress(Progress::Document(&report));
-                    }
-                    Prepared::Skipped(display, reason) => {
-                        summary.skipped += 1;
-                        progress(Progress::Skipped { display: &display, reason });
-                    }
+                    Prepared::Unchanged(report) => done(summary, progress, &report),
+                    Prepared::Skipped(display, reason) => skipped(summary, progress, &display, reason),
                 }
             }
             None
@@ -301,8 +310,7 @@ fn write_bulk(
         }
         if let Some((graph, mut report)) = replacing {
             report.outcome = store::write_document(store, &graph, &report.display)?;
-            count(summary, &report);
-            progress(Progress::Document(&report));
+            done(summary, progress, &report);
         }
         if ended {
             return Ok(());

@@ -143,6 +143,17 @@ impl DocumentGraph {
         self.facts.iter().map(move |t| t.clone().in_graph(g.clone()))
     }
 
+    /// Every quad of the document, its graph's and its share of the merged graph, built without
+    /// copying what need not be.
+    pub fn into_quads(self) -> Vec<Quad> {
+        let doc = GraphName::NamedNode(self.doc);
+        let merged = GraphName::NamedNode(merged_graph());
+        let mut quads = Vec::with_capacity(2 * self.facts.len() + self.evidence.len());
+        quads.extend(self.facts.iter().map(|t| t.clone().in_graph(merged.clone())));
+        quads.extend(self.facts.into_iter().chain(self.evidence).map(|t| t.in_graph(doc.clone())));
+        quads
+    }
+
     /// Number of quads written for the document: its graph and its share of the merged graph.
     pub fn quad_count(&self) -> usize {
         2 * self.facts.len() + self.evidence.len()

@@ -241,14 +241,13 @@ pub fn find_documents(store: &Store, key: &str, canonical: Option<&str>) -> Resu
 const BULK_LOAD_MEMORY_MB: usize = 256;
 
 /// Writes documents the store does not hold with Oxigraph's bulk loader: far faster than one
-/// transaction each, and atomic as a whole (a failure leaves the store as it was). The loader only
-/// adds, so a new version of a stored document goes through [`write_document`]. Returns the quads
-/// given to the loader.
-pub fn bulk_load(store: &Store, graphs: impl Iterator<Item = DocumentGraph>) -> Result<u64> {
+/// transaction each, and atomic as a whole (a failure leaves the store as it was). Each item is one
+/// document's quads ([`DocumentGraph::into_quads`]). The loader only adds, so a new version of a
+/// stored document goes through [`write_document`]. Returns the quads given to the loader.
+pub fn bulk_load(store: &Store, documents: impl Iterator<Item = Vec<Quad>>) -> Result<u64> {
     let mut count = 0u64;
     let merged = rdf::merged_graph();
-    let quads = graphs.flat_map(|g| {
-        let quads: Vec<Quad> = g.document_quads().chain(g.merged_quads()).collect();
+    let quads = documents.flat_map(|quads| {
         count += quads.len() as u64;
         quads
     });
@@ -357,7 +356,7 @@ mod tests {
             ingest(&one_by_one, text, source).unwrap();
             graphs.push(rdf::document_graph(text, source, &extract(text)));
         }
-        bulk_load(&bulk, graphs.into_iter()).unwrap();
+        bulk_load(&bulk, graphs.into_iter().map(DocumentGraph::into_quads)).unwrap();
         let all = |s: &Store| s.iter().map(|q| q.unwrap()).collect::<HashSet<Quad>>();
         assert_eq!(all(&one_by_one), all(&bulk));
         assert!(all(&bulk).iter().all(|q| q.graph_name != GraphName::DefaultGraph));
