@@ -93,8 +93,13 @@ fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_newsgraph")
 }
 
-/// Wall time and peak resident memory (KiB) of one child process.
+/// Wall time and peak resident memory (KiB) of one child process, which must succeed.
 fn timed(cmd: &mut Command) -> (Duration, u64) {
+    try_timed(cmd).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Wall time and peak resident memory (KiB) of one child process, or what it said when it failed.
+fn try_timed(cmd: &mut Command) -> Result<(Duration, u64), String> {
     use std::os::unix::process::CommandExt;
     let started = Instant::now();
     let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).process_group(0).spawn().expect("spawn");
@@ -110,8 +115,10 @@ fn timed(cmd: &mut Command) -> (Duration, u64) {
         use std::io::Read;
         let _ = e.read_to_string(&mut err);
     }
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{cmd:?} failed: {err}");
-    (took, usage.ru_maxrss as u64)
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        return Err(format!("{cmd:?} failed: {}", err.trim()));
+    }
+    Ok((took, usage.ru_maxrss as u64))
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -297,7 +304,16 @@ fn latency_rows(store: &Path, pages: usize, runs: usize, report: &mut Report) {
     reads.push(("analyze centrality --measure degree".into(), "analyze centrality --measure degree --top 10".split(' ').map(String::from).collect()));
     reads.push(("analyze centrality --measure pagerank".into(), "analyze centrality --measure pagerank --top 10".split(' ').map(String::from).collect()));
     for (name, args) in reads {
-        let times: Vec<Duration> = (0..runs).map(|_| timed(Command::new(bin()).arg("--store").arg(store).args(&args)).0).collect();
+        let times: Result<Vec<Duration>, String> =
+            (0..runs).map(|_| try_timed(Command::new(bin()).arg("--store").arg(store).args(&args)).map(|t| t.0)).collect();
+        let times = match times {
+            Ok(t) => t,
+            Err(e) => {
+                let said = e.rsplit("newsgraph: ").next().unwrap_or(&e).to_string();
+                report.check(format!("{name}, {pages} pages"), format!("failed: {said}"), "p50 < 200 ms", false);
+                continue;
+            }
+        };
         let p50 = median(times.clone());
         let max = times.iter().max().copied().unwrap_or_default();
         let target_applies = name.starts_with("query") || (name.starts_with("ask") && name.contains("typical"));

@@ -259,9 +259,6 @@ fn write_each(
     Ok(())
 }
 
-/// Quads given to one bulk load before it is committed.
-const QUADS_PER_LOAD: usize = 1_000_000;
-
 /// The documents new to the store through the bulk loader; a new version of a stored document in a
 /// transaction of its own (the loader only adds). No transaction runs while a load is open: the
 /// load is committed first, and a new one starts after it.
@@ -275,22 +272,16 @@ fn write_bulk(
     loop {
         let mut replacing: Option<(Box<DocumentGraph>, DocumentReport)> = None;
         let mut ended = true;
-        let mut in_load = 0usize;
-        // The new documents up to the next replacement, the end, or a load's worth of quads (each
-        // load is committed on its own, so memory stays flat and a stop keeps what was loaded),
-        // each counted as it comes.
+        // The new documents up to the next replacement (or the end), each counted as it comes. One
+        // load for them all: loads committed one after another would overlap in key ranges, and
+        // the store would spend the time saved on compacting them.
         let graphs = std::iter::from_fn(|| {
-            if in_load >= QUADS_PER_LOAD {
-                ended = false;
-                return None;
-            }
             for prepared in received.by_ref() {
                 match prepared {
                     Prepared::New(doc, quads, mut report) => {
                         report.outcome = if seen.insert(doc) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
                         done(summary, progress, &report);
                         if report.outcome == WriteOutcome::Added {
-                            in_load += quads.len();
                             return Some(quads);
                         }
                     }

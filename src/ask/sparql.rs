@@ -133,13 +133,14 @@ pub fn posts_of(person: &NamedNode) -> String {
   VALUES ?person {{ {person} }}
   ?person schema:jobTitle ?t .
   BIND(STR(?t) AS ?title)
-  # The evidence of each title, in the graph of the document that states it.
+  # The evidence of each title, in the graph of the document that states it. The person's IRI is
+  # written in the block itself, so that only that person's evidence is read.
   OPTIONAL {{ GRAPH ?doc {{
-    ?ev rdf:subject ?person ; rdf:predicate schema:jobTitle ; rdf:object ?t ; a ng:Evidence ;
+    ?ev rdf:subject {person} ; rdf:predicate schema:jobTitle ; rdf:object ?t ; a ng:Evidence ;
         ng:charStart ?cs ; ng:charEnd ?ce .
     OPTIONAL {{ ?doc dcterms:source ?source }}
     OPTIONAL {{
-      ?member rdf:subject ?person ; rdf:predicate schema:memberOf ; rdf:object ?org ; a ng:Evidence ;
+      ?member rdf:subject {person} ; rdf:predicate schema:memberOf ; rdf:object ?org ; a ng:Evidence ;
           ng:charStart ?cs ; ng:charEnd ?ce .
       ?org schema:name ?on .
       BIND(STR(?on) AS ?orgName)
