@@ -99,6 +99,8 @@ fn timed(cmd: &mut Command) -> (Duration, u64) {
 }
 
 /// Wall time and peak resident memory (KiB) of one child process, or what it said when it failed.
+/// The child is reaped by `wait4` (which gives its own rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn try_timed(cmd: &mut Command) -> Result<(Duration, u64), String> {
     use std::os::unix::process::CommandExt;
     let started = Instant::now();

@@ -214,13 +214,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let empty = dir.path().join("empty.txt");
         std::fs::write(&empty, "  \n").unwrap();
-        let err = read_documents(&[empty.clone()]).unwrap_err().to_string();
+        let err = read_documents(std::slice::from_ref(&empty)).unwrap_err().to_string();
         assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
         assert!(list_inputs(&[empty], None).unwrap_err().to_string().contains("empty.txt"));
 
         let bad = dir.path().join("bad.txt");
         std::fs::write(&bad, b"\xe5\xb8\x82\n\xff\xfe").unwrap();
-        let err = read_documents(&[bad.clone()]).unwrap_err().to_string();
+        let err = read_documents(std::slice::from_ref(&bad)).unwrap_err().to_string();
         assert!(err.contains("bad.txt:2") && err.contains("UTF-8"), "{err}");
         assert!(list_inputs(&[bad], None).unwrap_err().to_string().contains("bad.txt:2"));
 
