@@ -74,31 +74,21 @@ impl Input {
 /// is read, and is then skipped with a warning). `id`, for a single document, is its identity.
 pub fn list_inputs(paths: &[PathBuf], id: Option<&str>) -> Result<Vec<Input>> {
     let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let id = id.ok_or(InputError::StdinNeedsId)?;
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|error| InputError::Io { path: "-".into(), error })?;
-            decode("-", buf.clone())?;
-            inputs.push(Input { id: id.to_string(), display: "-".into(), size: buf.len() as u64, origin: Origin::Bytes(buf) });
-        } else if path.is_dir() {
-            let files = text_files(path)?;
-            if files.is_empty() {
-                return Err(InputError::EmptyDirectory(path.display().to_string()));
+    for entry in walk(paths)? {
+        match entry {
+            Entry::Stdin => {
+                let id = id.ok_or(InputError::StdinNeedsId)?;
+                let buf = read_stdin()?;
+                decode("-", buf.clone())?;
+                inputs.push(Input { id: id.to_string(), display: "-".into(), size: buf.len() as u64, origin: Origin::Bytes(buf) });
             }
-            for f in files {
-                inputs.push(file_input(&f)?);
+            Entry::InDirectory(f) => inputs.push(file_input(&f)?),
+            Entry::Named(f) => {
+                let input = file_input(&f)?;
+                input.read()?;
+                inputs.push(input);
             }
-        } else if path.exists() {
-            let input = file_input(path)?;
-            input.read()?;
-            inputs.push(input);
-        } else {
-            return Err(InputError::NotFound(path.display().to_string()));
         }
-    }
-    if inputs.is_empty() {
-        return Err(InputError::NoDocuments(paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")));
     }
     let mut seen = std::collections::HashSet::new();
     inputs.retain(|i| seen.insert(i.id.clone()));
@@ -109,6 +99,50 @@ pub fn list_inputs(paths: &[PathBuf], id: Option<&str>) -> Result<Vec<Input>> {
         inputs[0].id = id.to_string();
     }
     Ok(inputs)
+}
+
+/// One thing named on the command line, or found in a directory named there.
+enum Entry {
+    Stdin,
+    /// A file named directly: a problem with it is an error.
+    Named(PathBuf),
+    /// A file found in a directory: a problem with it is a warning.
+    InDirectory(PathBuf),
+}
+
+/// Every entry of `paths`, in order; a missing path or a directory without text files is an error,
+/// and so is nothing at all.
+fn walk(paths: &[PathBuf]) -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            entries.push(Entry::Stdin);
+        } else if path.is_dir() {
+            let files = text_files(path)?;
+            if files.is_empty() {
+                return Err(InputError::EmptyDirectory(path.display().to_string()));
+            }
+            entries.extend(files.into_iter().map(Entry::InDirectory));
+        } else if path.exists() {
+            entries.push(Entry::Named(path.clone()));
+        } else {
+            return Err(InputError::NotFound(path.display().to_string()));
+        }
+    }
+    if entries.is_empty() {
+        return Err(no_documents(paths));
+    }
+    Ok(entries)
+}
+
+fn no_documents(paths: &[PathBuf]) -> InputError {
+    InputError::NoDocuments(paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+}
+
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::stdin().read_to_end(&mut buf).map_err(|error| InputError::Io { path: "-".into(), error })?;
+    Ok(buf)
 }
 
 fn file_input(path: &Path) -> Result<Input> {
@@ -134,30 +168,18 @@ pub fn canonical_path(key: &str) -> Option<String> {
 pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)> {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|error| InputError::Io { path: "-".into(), error })?;
-            docs.push(decode("-", buf)?);
-        } else if path.is_dir() {
-            let files = text_files(path)?;
-            if files.is_empty() {
-                return Err(InputError::EmptyDirectory(path.display().to_string()));
-            }
-            for f in files {
-                match read_file(&f) {
-                    Ok(d) => docs.push(d),
-                    Err(e) => warnings.push(format!("warning: skipped {e}")),
-                }
-            }
-        } else if path.exists() {
-            docs.push(read_file(path)?);
-        } else {
-            return Err(InputError::NotFound(path.display().to_string()));
+    for entry in walk(paths)? {
+        match entry {
+            Entry::Stdin => docs.push(decode("-", read_stdin()?)?),
+            Entry::Named(f) => docs.push(read_file(&f)?),
+            Entry::InDirectory(f) => match read_file(&f) {
+                Ok(d) => docs.push(d),
+                Err(e) => warnings.push(format!("warning: skipped {e}")),
+            },
         }
     }
     if docs.is_empty() {
-        return Err(InputError::NoDocuments(paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")));
+        return Err(no_documents(paths));
     }
     Ok((docs, warnings))
 }
