@@ -47,12 +47,12 @@ pub struct Options {
     pub jobs: usize,
     pub mode: WriteMode,
     /// Flush the store when at least this many documents were written.
-    pub compact_after: usize,
+    pub flush_after: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { jobs: default_jobs(), mode: WriteMode::Auto, compact_after: 100 }
+        Options { jobs: default_jobs(), mode: WriteMode::Auto, flush_after: 100 }
     }
 }
 
@@ -83,7 +83,7 @@ pub enum Progress<'a> {
     Started { documents: usize, bytes: u64, bulk: bool },
     Document(&'a DocumentReport),
     Skipped { display: &'a str, reason: String },
-    Compacting,
+    Flushing,
 }
 
 /// What a run did.
@@ -99,7 +99,7 @@ pub struct Summary {
     pub bytes: u64,
     pub quads: u64,
     pub bulk: bool,
-    pub compacted: bool,
+    pub flushed: bool,
     /// A stop was requested: the documents not yet written were left out.
     pub interrupted: bool,
     pub elapsed: Duration,
@@ -161,10 +161,10 @@ pub fn run(
     written?;
     summary.interrupted = stop.load(Ordering::Relaxed);
     let changed = summary.added + summary.replaced;
-    if changed >= options.compact_after.max(1) || (summary.bulk && changed > 0) {
-        progress(Progress::Compacting);
-        store::compact(store)?;
-        summary.compacted = true;
+    if changed >= options.flush_after.max(1) || (summary.bulk && changed > 0) {
+        progress(Progress::Flushing);
+        store::flush(store)?;
+        summary.flushed = true;
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
@@ -333,7 +333,7 @@ mod tests {
     }
 
     fn ingest(store: &Store, inputs: &[Input], mode: WriteMode, jobs: usize) -> Summary {
-        let options = Options { jobs, mode, compact_after: usize::MAX };
+        let options = Options { jobs, mode, flush_after: usize::MAX };
         run(store, inputs, &options, &AtomicBool::new(false), &mut |_| {}).unwrap()
     }
 
@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn a_stop_request_writes_nothing_more() {
         let store = Store::new().unwrap();
-        let options = Options { jobs: 1, mode: WriteMode::Transactions, compact_after: usize::MAX };
+        let options = Options { jobs: 1, mode: WriteMode::Transactions, flush_after: usize::MAX };
         let s = run(&store, &inputs(), &options, &AtomicBool::new(true), &mut |_| {}).unwrap();
         assert!(s.interrupted);
         assert_eq!(s.added, 0);

@@ -42,7 +42,7 @@ enum Command {
     ///
     /// A document is its file (the same file by any path is one document) or the --id given: a
     /// changed document replaces its earlier version, an unchanged one is skipped. Extraction runs
-    /// on every core; the first load into an empty store goes through the bulk loader.
+    /// on every core; documents new to the store go through the bulk loader.
     Ingest(cli::ingest::IngestArgs),
     /// Take documents out of the store (by path, by source or id as `list` shows it, or by a
     /// content hash prefix of at least 6 hex digits); facts no other document supports go too.

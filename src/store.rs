@@ -264,7 +264,7 @@ pub fn bulk_load(store: &Store, documents: impl Iterator<Item = Vec<Quad>>) -> R
 
 /// Flushes the store's buffers to its tables, so that the next open is fast (a store just written
 /// holds its recent writes in the write-ahead log, which every open replays).
-pub fn compact(store: &Store) -> Result<()> {
+pub fn flush(store: &Store) -> Result<()> {
     store.flush()?;
     Ok(())
 }

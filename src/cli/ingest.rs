@@ -82,7 +82,7 @@ fn summary_line(s: &Summary) -> String {
         s.quads,
         s.documents as f64 / secs,
         if s.bulk { ", bulk load" } else { "" },
-        if s.compacted { ", compacted" } else { "" },
+        if s.flushed { ", flushed" } else { "" },
     )
 }
 
@@ -137,11 +137,11 @@ impl<'a> Display<'a> {
                 self.say(&format!("warning: skipped {display}: {}", reason.trim_start_matches(&format!("{display}: "))));
                 self.tick();
             }
-            Progress::Compacting => {
+            Progress::Flushing => {
                 if let Some(bar) = &self.bar {
-                    bar.set_message("compacting the store");
+                    bar.set_message("flushing the store");
                 } else if !self.quiet && self.total > 1 {
-                    eprintln!("ingest: compacting the store");
+                    eprintln!("ingest: flushing the store");
                 }
             }
         }
@@ -206,7 +206,7 @@ pub fn remove(store_dir: &Path, keys: &[String], out: &mut dyn Write) -> Result<
         store::remove_document(&st, &rdf_iri(&d.iri)?)?;
         writeln!(out, "removed {} ({} facts)", d.source, d.facts)?;
     }
-    store::compact(&st)?;
+    store::flush(&st)?;
     Ok(())
 }
 
