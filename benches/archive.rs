@@ -99,28 +99,48 @@ fn timed(cmd: &mut Command) -> (Duration, u64) {
 }
 
 /// Wall time and peak resident memory (KiB) of one child process, or what it said when it failed.
-/// The child is reaped by `wait4` (which gives its own rusage), not by `Child::wait`.
-#[allow(clippy::zombie_processes)]
+///
+/// The child is started by a small runner (this benchmark re-executed with `--measure-child`) and not
+/// by this process: Linux carries a process's peak resident memory across `exec`, so a child spawned
+/// straight from here would report at least the memory this benchmark holds at that moment (the
+/// pages, the quads of the bulk-load comparison) rather than its own.
 fn try_timed(cmd: &mut Command) -> Result<(Duration, u64), String> {
-    use std::os::unix::process::CommandExt;
+    let mut runner = Command::new(std::env::current_exe().expect("the benchmark's own path"));
+    runner.arg(MEASURE_CHILD).arg(cmd.get_program()).args(cmd.get_args());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(v) => runner.env(key, v),
+            None => runner.env_remove(key),
+        };
+    }
     let started = Instant::now();
-    let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).process_group(0).spawn().expect("spawn");
+    let out = runner.output().expect("spawn the runner");
+    let took = started.elapsed();
+    if !out.status.success() {
+        return Err(format!("{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    let peak = String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|e| format!("runner said {:?}: {e}", out.stdout))?;
+    Ok((took, peak))
+}
+
+const MEASURE_CHILD: &str = "--measure-child";
+
+/// The runner: starts PROGRAM ARGS…, reaps it with `wait4` (which gives the child's own rusage),
+/// prints its peak resident memory in KiB and exits with its status (its stderr passes through).
+fn measure_child(program: &str, args: &[String]) -> ! {
+    let child = Command::new(program).args(args).stdout(std::process::Stdio::null()).spawn().unwrap_or_else(|e| {
+        eprintln!("{program}: {e}");
+        std::process::exit(127)
+    });
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // wait4 gives this child's own peak memory, not the maximum over every child so far.
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let took = started.elapsed();
     assert_eq!(r, pid, "wait4");
-    let mut err = String::new();
-    if let Some(mut e) = child.stderr.take() {
-        use std::io::Read;
-        let _ = e.read_to_string(&mut err);
-    }
-    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
-        return Err(format!("{cmd:?} failed: {}", err.trim()));
-    }
-    Ok((took, usage.ru_maxrss as u64))
+    // The child is reaped: `child` must not wait for it again.
+    std::mem::forget(child);
+    println!("{}", usage.ru_maxrss);
+    std::process::exit(if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 128 + libc::WTERMSIG(status) })
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -147,6 +167,10 @@ fn mb(pages: &[String]) -> f64 {
 }
 
 fn main() {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some(MEASURE_CHILD) && argv.len() > 2 {
+        measure_child(&argv[2], &argv[3..]);
+    }
     let a = args();
     let work = tempfile::tempdir().expect("temporary directory");
     let root = a.keep.clone().unwrap_or_else(|| work.path().to_path_buf());
