@@ -226,17 +226,18 @@ pub fn document_graph(content: &str, source: &str, x: &Extraction) -> DocumentGr
     projects(&mut b, &x.projects, &names);
     events(&mut b, &x.events, &names);
     let mut facts = b.facts;
-    facts.sort_unstable_by(|a, b| triple_key(a).cmp(&triple_key(b)));
+    // The key renders the object, so it is computed once per fact rather than per comparison.
+    facts.sort_by_cached_key(|t| triple_key(t));
     facts.dedup();
     DocumentGraph { doc, hash, facts, evidence: b.evidence }
 }
 
-fn triple_key(t: &Triple) -> (&str, &str, String) {
+fn triple_key(t: &Triple) -> (String, String, String) {
     let s = match &t.subject {
         oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str(),
         _ => "",
     };
-    (s, t.predicate.as_str(), t.object.to_string())
+    (s.to_owned(), t.predicate.as_str().to_owned(), t.object.to_string())
 }
 
 fn level_class(level: &str) -> &'static str {
