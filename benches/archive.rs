@@ -178,7 +178,8 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     eprintln!("newsgraph archive benchmark: {cores} cores, pages {:?}, seed {}, {} runs per latency", a.pages, a.seed, a.runs);
 
-    let mut corpora: Vec<(usize, PathBuf)> = a.corpora.iter().map(|d| (std::fs::read_dir(d).expect("--corpus DIR").count(), d.clone())).collect();
+    let mut corpora: Vec<(usize, PathBuf)> =
+        a.corpora.iter().map(|d| (std::fs::read_dir(d).expect("--corpus DIR").count(), d.clone())).collect();
     for &n in a.pages.iter().filter(|_| a.corpora.is_empty()) {
         let dir = root.join(format!("corpus-{n}"));
         if !dir.is_dir() {
@@ -252,7 +253,10 @@ fn main() {
     let (big_n, big_dir) = corpora.last().expect("a corpus").clone();
     let big_store = root.join(format!("store-{big_n}"));
     let (tb, peak_big) = ingest(&big_dir, &big_store, false);
-    report.add(format!("ingest {big_n} pages, {cores} cores"), format!("{:.0} pages/s ({:.0} s)", big_n as f64 / tb.as_secs_f64(), tb.as_secs_f64()));
+    report.add(
+        format!("ingest {big_n} pages, {cores} cores"),
+        format!("{:.0} pages/s ({:.0} s)", big_n as f64 / tb.as_secs_f64(), tb.as_secs_f64()),
+    );
     if big_n > small_n {
         let ratio = peak_big as f64 / peak_small as f64;
         report.check(
@@ -263,11 +267,19 @@ fn main() {
         );
     }
     let (reopen, _) = timed(Command::new(bin()).arg("--store").arg(&big_store).args(["query", "ASK {}"]));
-    report.check(format!("first open of the fresh {big_n}-page store (query 'ASK {{}}')"), ms(reopen), "< 1 s", reopen < Duration::from_secs(1));
+    report.check(
+        format!("first open of the fresh {big_n}-page store (query 'ASK {{}}')"),
+        ms(reopen),
+        "< 1 s",
+        reopen < Duration::from_secs(1),
+    );
     latency_rows(&big_store, big_n, a.runs, &mut report);
 
     println!();
-    println!("newsgraph archive benchmark: {cores} cores; pages {:?}, seed {}; latencies are medians of {} runs of the whole process", a.pages, a.seed, a.runs);
+    println!(
+        "newsgraph archive benchmark: {cores} cores; pages {:?}, seed {}; latencies are medians of {} runs of the whole process",
+        a.pages, a.seed, a.runs
+    );
     println!();
     report.print();
 }
@@ -317,18 +329,30 @@ fn latency_rows(store: &Path, pages: usize, runs: usize, report: &mut Report) {
     files.sort();
     let mut reads: Vec<(String, Vec<String>)> = files
         .iter()
-        .map(|f| (format!("query {}", f.file_name().unwrap().to_string_lossy()), vec!["query".into(), "--format".into(), "json".into(), "--file".into(), f.display().to_string()]))
+        .map(|f| {
+            (
+                format!("query {}", f.file_name().unwrap().to_string_lossy()),
+                vec!["query".into(), "--format".into(), "json".into(), "--file".into(), f.display().to_string()],
+            )
+        })
         .collect();
     // A typical person (the median of those in two events or more) and the busiest official,
     // whose answers grow with the archive.
     let (typical, busiest) = people_to_ask(store);
     for (who, name) in [("typical person", typical), ("busiest official", busiest)] {
-        for q in [format!("{name}出席了哪些活动？"), format!("{name}担任什么职务？"), format!("谁和{name}一起出席过活动？")] {
+        for q in [format!("{name}出席了哪些活动？"), format!("{name}担任什么职务？"), format!("谁和{name}一起出席过活动？")]
+        {
             reads.push((format!("ask \"{q}\" ({who})"), vec!["ask".into(), "--format".into(), "json".into(), q.clone()]));
         }
     }
-    reads.push(("analyze centrality --measure degree".into(), "analyze centrality --measure degree --top 10".split(' ').map(String::from).collect()));
-    reads.push(("analyze centrality --measure pagerank".into(), "analyze centrality --measure pagerank --top 10".split(' ').map(String::from).collect()));
+    reads.push((
+        "analyze centrality --measure degree".into(),
+        "analyze centrality --measure degree --top 10".split(' ').map(String::from).collect(),
+    ));
+    reads.push((
+        "analyze centrality --measure pagerank".into(),
+        "analyze centrality --measure pagerank --top 10".split(' ').map(String::from).collect(),
+    ));
     for (name, args) in reads {
         let times: Result<Vec<Duration>, String> =
             (0..runs).map(|_| try_timed(Command::new(bin()).arg("--store").arg(store).args(&args)).map(|t| t.0)).collect();

@@ -31,13 +31,7 @@ fn main() {
             best = best.min(took);
             total += took;
         }
-        println!(
-            "{:<40} {:>6} chars  mean {:>7.2} ms  best {:>7.2} ms",
-            name,
-            text.chars().count(),
-            ms(total / RUNS),
-            ms(best)
-        );
+        println!("{:<40} {:>6} chars  mean {:>7.2} ms  best {:>7.2} ms", name, text.chars().count(), ms(total / RUNS), ms(best));
     }
 }
 

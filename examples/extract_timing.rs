@@ -12,7 +12,9 @@ fn main() {
     let t = Instant::now();
     let (mentions, sentences) = match mode.as_str() {
         // One piece as long as the text: the whole text at once.
-        "whole" => newsgraph::extract::extract_pieces(&text, usize::MAX).fold((0, 0), |(m, s), x| (m + x.mentions.len(), s + x.sentences.len())),
+        "whole" => {
+            newsgraph::extract::extract_pieces(&text, usize::MAX).fold((0, 0), |(m, s), x| (m + x.mentions.len(), s + x.sentences.len()))
+        }
         "pieces" => {
             let x = newsgraph::extract::extract(&text);
             (x.mentions.len(), x.sentences.len())

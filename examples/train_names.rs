@@ -66,7 +66,11 @@ fn main() -> Result<(), String> {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("test names: P {p:.3} R {r:.3} F1 {:.3} ({tp}/{fp}/{fn_}); {} features", 2.0 * p * r / (p + r).max(1e-9), model.feature_count());
+    println!(
+        "test names: P {p:.3} R {r:.3} F1 {:.3} ({tp}/{fp}/{fn_}); {} features",
+        2.0 * p * r / (p + r).max(1e-9),
+        model.feature_count()
+    );
     let mut out = std::fs::File::create(&out_path).map_err(|e| format!("{out_path}: {e}"))?;
     writeln!(out, "# Person-name model for newsgraph, trained by examples/train_names.rs; see NAMES_MODEL_SOURCE.md.")
         .and_then(|_| out.write_all(&file))

@@ -37,11 +37,9 @@ pub fn run(dir: Option<&Path>, out: &mut dyn Write) -> Result<()> {
         let s = crate::store::ingest(&store, &d.text, &d.source)?;
         writeln!(out, "ingested {}: {} entities, {} facts", d.source, s.extraction.entity_count(), s.extraction.fact_count())?;
     }
-    for (title, query) in [
-        ("Who attended which events", ATTENDANCE_VIEW),
-        ("Officials and their posts", PEOPLE_VIEW),
-        ("Projects", PROJECTS_VIEW),
-    ] {
+    for (title, query) in
+        [("Who attended which events", ATTENDANCE_VIEW), ("Officials and their posts", PEOPLE_VIEW), ("Projects", PROJECTS_VIEW)]
+    {
         writeln!(out, "\n== {title}")?;
         run_query(&store, query, Some(QueryFormat::Table), None, out)?;
     }

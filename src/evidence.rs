@@ -40,11 +40,7 @@ ORDER BY ?document ?start ?relation"#;
 pub fn print_evidence(store: &Store, name: &str, format: Option<QueryFormat>, out: &mut dyn Write) -> Result<()> {
     // The name goes in as an RDF literal written by oxigraph, which escapes quotes and the like:
     // user text is never pasted into the query as it stands.
-    let needles = format!(
-        "{} {}",
-        Literal::new_simple_literal(name),
-        Literal::new_language_tagged_literal_unchecked(name, "zh")
-    );
+    let needles = format!("{} {}", Literal::new_simple_literal(name), Literal::new_language_tagged_literal_unchecked(name, "zh"));
     let query = EVIDENCE.replace("$NEEDLES", &needles);
     let mut buffer = Vec::new();
     let outcome = run_query(store, &query, format, None, &mut buffer)?;

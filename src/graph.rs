@@ -261,10 +261,8 @@ impl EntityGraph {
     /// The attributes of the entities in `values` (IRIs written for SPARQL), or of all.
     fn load_attributes_of(&mut self, store: &Store, values: Option<&str>) -> Result<()> {
         let values = values.map(|v| format!("VALUES ?e {{ {v} }} ")).unwrap_or_default();
-        let q = format!(
-            "SELECT DISTINCT ?e ?p ?v WHERE {{ {values}?e ?p ?v . FILTER(?p IN ({}) && isLiteral(?v)) }}",
-            iri_list(ATTRIBUTES)
-        );
+        let q =
+            format!("SELECT DISTINCT ?e ?p ?v WHERE {{ {values}?e ?p ?v . FILTER(?p IN ({}) && isLiteral(?v)) }}", iri_list(ATTRIBUTES));
         for row in select(store, &q)? {
             let (Some(e), Some(p), Some(v)) = (row.get("e"), row.get("p"), row.get("v")) else { continue };
             if let Some(&node) = self.by_iri.get(e) {
@@ -332,7 +330,11 @@ SELECT DISTINCT ?s ?p ?o ?role WHERE {{
                         .filter_map(|&e| {
                             let (s, o) = self.graph.edge_endpoints(e)?;
                             let p = RELATIONS.iter().find(|r| r.0 == self.graph[e].predicate)?.1;
-                            Some(format!("({} <{p}> {})", NamedNode::new_unchecked(self.graph[s].iri.as_str()), NamedNode::new_unchecked(self.graph[o].iri.as_str())))
+                            Some(format!(
+                                "({} <{p}> {})",
+                                NamedNode::new_unchecked(self.graph[s].iri.as_str()),
+                                NamedNode::new_unchecked(self.graph[o].iri.as_str())
+                            ))
                         })
                         .collect();
                     if values.is_empty() {
@@ -401,7 +403,10 @@ SELECT DISTINCT ?s ?p ?o ?role WHERE {{
                 .copied()
                 .filter(|&n| {
                     let e = &self.graph[n];
-                    e.kind == Kind::Place && e.label.strip_prefix(name).is_some_and(|rest| ["省", "市", "县", "区", "自治州", "自治县", "盟", "旗"].contains(&rest))
+                    e.kind == Kind::Place
+                        && e.label
+                            .strip_prefix(name)
+                            .is_some_and(|rest| ["省", "市", "县", "区", "自治州", "自治县", "盟", "旗"].contains(&rest))
                 })
                 .collect();
             if division.len() == 1 {

@@ -22,7 +22,9 @@ pub enum InputError {
     Io { path: String, error: std::io::Error },
     #[error("no readable documents in {0}")]
     NoDocuments(String),
-    #[error("a document read from standard input needs --id NAME: its identity in the store (ingesting again with the same id replaces it)")]
+    #[error(
+        "a document read from standard input needs --id NAME: its identity in the store (ingesting again with the same id replaces it)"
+    )]
     StdinNeedsId,
     #[error("--id names one document, but {0} were given")]
     IdForMany(usize),

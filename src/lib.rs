@@ -8,21 +8,21 @@
 //! [`query`], [`ask`], [`analyze`] and [`export`] only read the store, within a [`budget`] of time
 //! and memory; [`graph`] is the entity graph they share.
 
+pub mod analyze;
+pub mod ask;
+pub mod budget;
+pub mod demo;
+pub mod evidence;
+pub mod export;
 pub mod extract;
+pub mod graph;
+pub mod ingest;
+pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod query;
-pub mod text;
 pub mod rdf;
 pub mod store;
-pub mod ingest;
-pub mod budget;
-pub mod input;
-pub mod demo;
-pub mod evidence;
-pub mod graph;
-pub mod table;
-pub mod analyze;
-pub mod ask;
-pub mod export;
 pub mod synth;
+pub mod table;
+pub mod text;

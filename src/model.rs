@@ -247,11 +247,8 @@ impl Extraction {
                     + usize::from(p.status.is_some())
             })
             .sum();
-        let events: usize = self
-            .events
-            .iter()
-            .map(|e| 1 + usize::from(e.date.is_some()) + usize::from(e.place.is_some()) + e.participants.len())
-            .sum();
+        let events: usize =
+            self.events.iter().map(|e| 1 + usize::from(e.date.is_some()) + usize::from(e.place.is_some()) + e.participants.len()).sum();
         titles + aliases + projects + events + self.places.iter().map(|p| p.parents.len().min(1)).sum::<usize>()
     }
 

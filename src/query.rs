@@ -11,18 +11,18 @@
 //! SPARQL results formats (CSV, TSV, JSON, XML), or — for `CONSTRUCT`/`DESCRIBE` —
 //! as Turtle or N-Triples.
 
+use crate::budget::{LimitExceeded, ReadBudget};
+use crate::rdf::PREFIXES;
 use anyhow::{anyhow, bail, Context};
 use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::GraphName;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
-    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolutionIter,
-    QueryTripleIter, SparqlEvaluator, SparqlSyntaxError,
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter, SparqlEvaluator,
+    SparqlSyntaxError,
 };
 use oxigraph::store::Store;
-use crate::budget::{LimitExceeded, ReadBudget};
-use crate::rdf::PREFIXES;
-use oxigraph::model::GraphName;
 use std::io::{BufWriter, Write};
 use std::time::Duration;
 
@@ -115,33 +115,21 @@ pub fn query_variables(sparql: &str) -> anyhow::Result<Vec<String>> {
     // The variables of a SELECT are only exposed by the (lazy) solution iterator, so the query is
     // bound to an empty in-memory store; nothing is iterated, hence nothing is evaluated.
     let empty = Store::new().context("cannot create an in-memory store")?;
-    let results = prepared
-        .on_store(&empty)
-        .execute()
-        .map_err(|e| anyhow!("invalid SPARQL query: {}", one_line(&e.to_string())))?;
+    let results = prepared.on_store(&empty).execute().map_err(|e| anyhow!("invalid SPARQL query: {}", one_line(&e.to_string())))?;
     Ok(match results {
-        QueryResults::Solutions(solutions) => solutions
-            .variables()
-            .iter()
-            .map(|v| v.as_str().to_owned())
-            .collect(),
+        QueryResults::Solutions(solutions) => solutions.variables().iter().map(|v| v.as_str().to_owned()).collect(),
         QueryResults::Boolean(_) | QueryResults::Graph(_) => Vec::new(),
     })
 }
 
 /// Parses `sparql` and configures the dataset: the merged graph as default graph unless FROM/FROM
 /// NAMED is given.
-fn prepare_query(
-    sparql: &str,
-    token: Option<CancellationToken>,
-) -> anyhow::Result<PreparedSparqlQuery> {
+fn prepare_query(sparql: &str, token: Option<CancellationToken>) -> anyhow::Result<PreparedSparqlQuery> {
     let mut evaluator = SparqlEvaluator::new();
     if let Some(token) = token {
         evaluator = evaluator.with_cancellation_token(token);
     }
-    let mut prepared = evaluator
-        .parse_query(sparql)
-        .map_err(|e| anyhow!(syntax_error_message(&e)))?;
+    let mut prepared = evaluator.parse_query(sparql).map_err(|e| anyhow!(syntax_error_message(&e)))?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph(vec![GraphName::NamedNode(crate::rdf::merged_graph())]);
     }
@@ -157,9 +145,7 @@ fn syntax_error_message(error: &SparqlSyntaxError) -> String {
         let line: usize = line.parse().ok()?;
         let column: usize = column.parse().ok()?;
         let detail = describe_expectation(detail);
-        Some(format!(
-            "SPARQL syntax error at line {line}, column {column}: {detail}"
-        ))
+        Some(format!("SPARQL syntax error at line {line}, column {column}: {detail}"))
     });
     located.unwrap_or_else(|| format!("SPARQL syntax error: {}", shorten(&raw)))
 }
@@ -229,10 +215,7 @@ fn execute_and_write(
     token: &CancellationToken,
     out: &mut dyn Write,
 ) -> anyhow::Result<QueryOutcome> {
-    let results = prepared
-        .on_store(store)
-        .execute()
-        .map_err(evaluation_error)?;
+    let results = prepared.on_store(store).execute().map_err(evaluation_error)?;
     let mut writer = BufWriter::new(out);
     let rows = match results {
         QueryResults::Solutions(solutions) => {
@@ -295,10 +278,7 @@ fn format_name(format: QueryFormat) -> &'static str {
 }
 
 /// Output choice for SELECT/ASK results; `None` inside means the aligned table.
-fn solutions_format(
-    format: Option<QueryFormat>,
-    what: &str,
-) -> anyhow::Result<Option<QueryResultsFormat>> {
+fn solutions_format(format: Option<QueryFormat>, what: &str) -> anyhow::Result<Option<QueryResultsFormat>> {
     match format.unwrap_or(QueryFormat::Table) {
         QueryFormat::Table => Ok(None),
         QueryFormat::Csv => Ok(Some(QueryResultsFormat::Csv)),
@@ -344,74 +324,48 @@ fn write_solutions_standard(
     out: &mut dyn Write,
 ) -> anyhow::Result<usize> {
     let variables = solutions.variables().to_vec();
-    let mut serializer = QueryResultsSerializer::from_format(format)
-        .serialize_solutions_to_writer(out, variables)
-        .context("cannot write query results")?;
+    let mut serializer =
+        QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(out, variables).context("cannot write query results")?;
     let mut rows = 0;
     for solution in solutions {
         let solution = solution.map_err(evaluation_error)?;
         ensure_not_cancelled(token)?;
-        serializer
-            .serialize(&solution)
-            .context("cannot write query results")?;
+        serializer.serialize(&solution).context("cannot write query results")?;
         rows += 1;
     }
     serializer.finish().context("cannot write query results")?;
     Ok(rows)
 }
 
-fn write_solutions_table(
-    solutions: QuerySolutionIter<'_>,
-    token: &CancellationToken,
-    out: &mut dyn Write,
-) -> anyhow::Result<usize> {
-    let header: Vec<String> = solutions
-        .variables()
-        .iter()
-        .map(|v| v.as_str().to_owned())
-        .collect();
+fn write_solutions_table(solutions: QuerySolutionIter<'_>, token: &CancellationToken, out: &mut dyn Write) -> anyhow::Result<usize> {
+    let header: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
     let mut rows = Vec::new();
     for solution in solutions {
         let solution = solution.map_err(evaluation_error)?;
         ensure_not_cancelled(token)?;
-        let cells = (0..header.len())
-            .map(|i| solution.get(i).map(table_cell).unwrap_or_default())
-            .collect();
+        let cells = (0..header.len()).map(|i| solution.get(i).map(table_cell).unwrap_or_default()).collect();
         rows.push(cells);
     }
     write_table(&header, &rows, out).context("cannot write query results")?;
     Ok(rows.len())
 }
 
-fn write_boolean(
-    value: bool,
-    format: Option<QueryResultsFormat>,
-    out: &mut dyn Write,
-) -> anyhow::Result<usize> {
+fn write_boolean(value: bool, format: Option<QueryResultsFormat>, out: &mut dyn Write) -> anyhow::Result<usize> {
     match format {
         None => writeln!(out, "{value}"),
-        Some(format) => QueryResultsSerializer::from_format(format)
-            .serialize_boolean_to_writer(out, value)
-            .map(|_| ()),
+        Some(format) => QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(out, value).map(|_| ()),
     }
     .context("cannot write query results")?;
     Ok(1)
 }
 
-fn write_graph(
-    triples: QueryTripleIter<'_>,
-    format: RdfFormat,
-    token: &CancellationToken,
-    out: &mut dyn Write,
-) -> anyhow::Result<usize> {
+fn write_graph(triples: QueryTripleIter<'_>, format: RdfFormat, token: &CancellationToken, out: &mut dyn Write) -> anyhow::Result<usize> {
     let mut serializer = graph_serializer(format)?.for_writer(out);
     let mut rows = 0;
     for triple in triples {
         let triple: Triple = triple.map_err(evaluation_error)?;
         ensure_not_cancelled(token)?;
-        serializer
-            .serialize_triple(&triple)
-            .context("cannot write query results")?;
+        serializer.serialize_triple(&triple).context("cannot write query results")?;
         rows += 1;
     }
     serializer.finish().context("cannot write query results")?;
@@ -422,9 +376,7 @@ fn graph_serializer(format: RdfFormat) -> anyhow::Result<RdfSerializer> {
     let mut serializer = RdfSerializer::from_format(format);
     if format == RdfFormat::Turtle {
         for (prefix, namespace) in PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *namespace)
-                .context("invalid built-in prefix")?;
+            serializer = serializer.with_prefix(*prefix, *namespace).context("invalid built-in prefix")?;
         }
     }
     Ok(serializer)
@@ -459,11 +411,7 @@ fn abbreviate_iri(iri: &str) -> String {
 
 /// A local name that reads unambiguously after `prefix:` (letters, digits, `_`, `-`, inner `.`).
 fn is_simple_local_name(local: &str) -> bool {
-    !local.is_empty()
-        && !local.ends_with('.')
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    !local.is_empty() && !local.ends_with('.') && local.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Cuts `text` to at most `max` terminal columns, marking the cut with `...`.
@@ -487,11 +435,7 @@ pub(crate) fn truncate_to_width(text: &str, max: usize) -> String {
 }
 
 /// Writes `| a | b |` rows, a `|---|---|` rule under the header and a final `N rows` line.
-pub(crate) fn write_table(
-    header: &[String],
-    rows: &[Vec<String>],
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+pub(crate) fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> std::io::Result<()> {
     if !header.is_empty() {
         let widths = column_widths(header, rows);
         write_table_row(header, &widths, out)?;
@@ -623,12 +567,7 @@ mod tests {
         let e2 = format!("{NG}e2");
         let zh = |text: &str| Literal::new_language_tagged_literal(text, "zh").unwrap();
         let quads = [
-            quad(
-                &e1,
-                RDF_TYPE,
-                iri("http://www.w3.org/ns/org#Organization"),
-                DOC1,
-            ),
+            quad(&e1, RDF_TYPE, iri("http://www.w3.org/ns/org#Organization"), DOC1),
             quad(&e1, RDFS_LABEL, zh("国家发展和改革委员会"), DOC1),
             quad(&e2, RDF_TYPE, iri("http://schema.org/Person"), DOC2),
             quad(&e2, RDFS_LABEL, zh("李强"), DOC2),
@@ -643,11 +582,7 @@ mod tests {
         store
     }
 
-    fn run(
-        store: &Store,
-        body: &str,
-        format: Option<QueryFormat>,
-    ) -> anyhow::Result<(String, usize)> {
+    fn run(store: &Store, body: &str, format: Option<QueryFormat>) -> anyhow::Result<(String, usize)> {
         let sparql = format!("{PREFIX_DECLS}{body}");
         let mut out = Vec::new();
         let outcome = run_query(store, &sparql, format, None, &mut out)?;
@@ -664,12 +599,7 @@ mod tests {
         store.insert(&quad("https://newsgraph.local/ns#e2", RDFS_LABEL, label, "https://newsgraph.local/doc/3")).unwrap();
         let (_, rows) = run(&store, LABELS, Some(QueryFormat::Csv)).unwrap();
         assert_eq!(rows, 2);
-        let (_, rows) = run(
-            &store,
-            "SELECT ?p WHERE { ng:e2 ?p ?o . ng:e1 rdfs:label ?l }",
-            Some(QueryFormat::Csv),
-        )
-        .unwrap();
+        let (_, rows) = run(&store, "SELECT ?p WHERE { ng:e2 ?p ?o . ng:e1 rdfs:label ?l }", Some(QueryFormat::Csv)).unwrap();
         assert_eq!(rows, 3, "join across what two documents said");
     }
 
@@ -754,18 +684,14 @@ mod tests {
         assert_eq!(value["boolean"], true);
     }
 
-    const CONSTRUCT: &str =
-        "CONSTRUCT { ?s rdfs:label ?l ; a ?t } WHERE { ?s rdfs:label ?l ; a ?t }";
+    const CONSTRUCT: &str = "CONSTRUCT { ?s rdfs:label ?l ; a ?t } WHERE { ?s rdfs:label ?l ; a ?t }";
 
     #[test]
     fn construct_to_turtle_by_default() {
         let store = sample_store();
         let (turtle, rows) = run(&store, CONSTRUCT, None).unwrap();
         assert_eq!(rows, 4);
-        assert!(
-            turtle.contains("@prefix ng: <https://newsgraph.local/ns#> ."),
-            "{turtle}"
-        );
+        assert!(turtle.contains("@prefix ng: <https://newsgraph.local/ns#> ."), "{turtle}");
         assert!(turtle.contains("ng:e1"), "{turtle}");
         assert!(turtle.contains("\"李强\"@zh"), "{turtle}");
         assert!(turtle.contains("schema:Person"), "{turtle}");
@@ -778,16 +704,8 @@ mod tests {
         assert_eq!(rows, 4);
         let lines: Vec<&str> = nt.lines().collect();
         assert_eq!(lines.len(), 4, "{nt}");
-        assert!(
-            lines
-                .iter()
-                .all(|l| l.starts_with('<') && l.ends_with(" .")),
-            "{nt}"
-        );
-        assert!(
-            nt.contains(&format!("<{NG}e2> <{RDFS_LABEL}> \"李强\"@zh .")),
-            "{nt}"
-        );
+        assert!(lines.iter().all(|l| l.starts_with('<') && l.ends_with(" .")), "{nt}");
+        assert!(nt.contains(&format!("<{NG}e2> <{RDFS_LABEL}> \"李强\"@zh .")), "{nt}");
         assert!(!nt.contains("@prefix"));
     }
 
@@ -802,64 +720,26 @@ mod tests {
     fn syntax_error_names_line_and_column() {
         let store = Store::new().unwrap();
         let mut out = Vec::new();
-        let error = run_query(&store, "SELECT ?s\nWHERE { ?s ?p }", None, None, &mut out)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.starts_with("SPARQL syntax error at line 2, column "),
-            "{error}"
-        );
+        let error = run_query(&store, "SELECT ?s\nWHERE { ?s ?p }", None, None, &mut out).unwrap_err().to_string();
+        assert!(error.starts_with("SPARQL syntax error at line 2, column "), "{error}");
         assert!(!error.contains('\n'), "{error}");
         assert!(out.is_empty());
-        let error = run_query(
-            &store,
-            "SELECT ?x WHERE { ?x foo:bar ?y }",
-            None,
-            None,
-            &mut out,
-        )
-        .unwrap_err()
-        .to_string();
-        assert_eq!(
-            error,
-            "SPARQL syntax error at line 1, column 29: undefined prefix (missing PREFIX declaration?)"
-        );
-        let error = query_variables("SELEKT * WHERE {}")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.starts_with("SPARQL syntax error at line 1, column 1"),
-            "{error}"
-        );
+        let error = run_query(&store, "SELECT ?x WHERE { ?x foo:bar ?y }", None, None, &mut out).unwrap_err().to_string();
+        assert_eq!(error, "SPARQL syntax error at line 1, column 29: undefined prefix (missing PREFIX declaration?)");
+        let error = query_variables("SELEKT * WHERE {}").unwrap_err().to_string();
+        assert!(error.starts_with("SPARQL syntax error at line 1, column 1"), "{error}");
     }
 
     #[test]
     fn wrong_format_for_result_kind_is_an_error() {
         let store = sample_store();
-        let error = run(&store, LABELS, Some(QueryFormat::Turtle))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("'turtle'") && error.contains("SELECT"),
-            "{error}"
-        );
-        let error = run(&store, "ASK {}", Some(QueryFormat::Ntriples))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("'ntriples'") && error.contains("ASK"),
-            "{error}"
-        );
-        let error = run(&store, CONSTRUCT, Some(QueryFormat::Table))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("'table'") && error.contains("CONSTRUCT"),
-            "{error}"
-        );
-        let error = run(&store, CONSTRUCT, Some(QueryFormat::Json))
-            .unwrap_err()
-            .to_string();
+        let error = run(&store, LABELS, Some(QueryFormat::Turtle)).unwrap_err().to_string();
+        assert!(error.contains("'turtle'") && error.contains("SELECT"), "{error}");
+        let error = run(&store, "ASK {}", Some(QueryFormat::Ntriples)).unwrap_err().to_string();
+        assert!(error.contains("'ntriples'") && error.contains("ASK"), "{error}");
+        let error = run(&store, CONSTRUCT, Some(QueryFormat::Table)).unwrap_err().to_string();
+        assert!(error.contains("'table'") && error.contains("CONSTRUCT"), "{error}");
+        let error = run(&store, CONSTRUCT, Some(QueryFormat::Json)).unwrap_err().to_string();
         assert!(error.contains("turtle or ntriples"), "{error}");
     }
 
@@ -870,9 +750,7 @@ mod tests {
         let vars = query_variables("SELECT * WHERE { ?a ?b ?c }").unwrap();
         assert_eq!(vars, ["a", "b", "c"]);
         assert!(query_variables("ASK { ?s ?p ?o }").unwrap().is_empty());
-        assert!(query_variables("CONSTRUCT WHERE { ?s ?p ?o }")
-            .unwrap()
-            .is_empty());
+        assert!(query_variables("CONSTRUCT WHERE { ?s ?p ?o }").unwrap().is_empty());
     }
 
     #[test]
@@ -880,14 +758,8 @@ mod tests {
         let store = sample_store();
         let started = std::time::Instant::now();
         let mut out = Vec::new();
-        let outcome = run_query(
-            &store,
-            "SELECT * WHERE { ?s ?p ?o }",
-            Some(QueryFormat::Csv),
-            Some(Duration::from_secs(120)),
-            &mut out,
-        )
-        .unwrap();
+        let outcome =
+            run_query(&store, "SELECT * WHERE { ?s ?p ?o }", Some(QueryFormat::Csv), Some(Duration::from_secs(120)), &mut out).unwrap();
         assert_eq!(outcome.rows, 5);
         assert!(started.elapsed() < Duration::from_secs(60));
     }
@@ -899,21 +771,11 @@ mod tests {
         let sparql = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . \
                       ?p ?q ?r . ?s ?t ?u . ?v ?w ?x }";
         let started = std::time::Instant::now();
-        let error = run_query(
-            &store,
-            sparql,
-            Some(QueryFormat::Csv),
-            Some(Duration::from_millis(1)),
-            &mut std::io::sink(),
-        )
-        .unwrap_err()
-        .to_string();
+        let error = run_query(&store, sparql, Some(QueryFormat::Csv), Some(Duration::from_millis(1)), &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("time limit of 0.001 s"), "{error}");
-        assert!(
-            started.elapsed() < Duration::from_millis(900),
-            "{:?}",
-            started.elapsed()
-        );
+        assert!(started.elapsed() < Duration::from_millis(900), "{:?}", started.elapsed());
     }
 
     #[test]
@@ -929,30 +791,17 @@ mod tests {
 
     #[test]
     fn cells_are_compact() {
-        assert_eq!(
-            abbreviate_iri("https://newsgraph.local/ns#Person"),
-            "ng:Person"
-        );
+        assert_eq!(abbreviate_iri("https://newsgraph.local/ns#Person"), "ng:Person");
         assert_eq!(abbreviate_iri("http://schema.org/name"), "schema:name");
         assert_eq!(abbreviate_iri("http://schema.org/"), "<http://schema.org/>");
-        assert_eq!(
-            abbreviate_iri("http://example.com/a b"),
-            "<http://example.com/a b>"
-        );
-        assert_eq!(
-            abbreviate_iri("http://schema.org/a/b"),
-            "<http://schema.org/a/b>"
-        );
+        assert_eq!(abbreviate_iri("http://example.com/a b"), "<http://example.com/a b>");
+        assert_eq!(abbreviate_iri("http://schema.org/a/b"), "<http://schema.org/a/b>");
         let long = Literal::new_simple_literal("很长的文字".repeat(20));
         let cell = table_cell(&Term::Literal(long));
-        assert!(
-            cell.ends_with("...") && display_width(&cell) <= MAX_CELL_WIDTH,
-            "{cell}"
-        );
+        assert!(cell.ends_with("...") && display_width(&cell) <= MAX_CELL_WIDTH, "{cell}");
         let multiline = Literal::new_simple_literal("第一行\n第二行\t完");
         assert_eq!(table_cell(&Term::Literal(multiline)), "第一行 第二行 完");
-        let typed =
-            Literal::new_typed_literal("2024-03-05", iri("http://www.w3.org/2001/XMLSchema#date"));
+        let typed = Literal::new_typed_literal("2024-03-05", iri("http://www.w3.org/2001/XMLSchema#date"));
         assert_eq!(table_cell(&Term::Literal(typed)), "2024-03-05");
     }
 }

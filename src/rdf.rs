@@ -432,7 +432,9 @@ mod tests {
             .find(|quad| quad.predicate.as_str().ends_with("#object") && quad.object.to_string() == "\"市委书记\"@zh")
             .map(|quad| quad.subject.clone())
             .expect("an evidence node for the title");
-        let about = |p: &str| q.iter().find(|quad| quad.subject == title_ev && quad.predicate.as_str().ends_with(p)).map(|quad| quad.object.to_string());
+        let about = |p: &str| {
+            q.iter().find(|quad| quad.subject == title_ev && quad.predicate.as_str().ends_with(p)).map(|quad| quad.object.to_string())
+        };
         assert!(about("sentence").unwrap().contains("市委书记秦守源出席并讲话"));
         let start: usize = about("charStart").unwrap().split('"').nth(1).unwrap().parse().unwrap();
         let end: usize = about("charEnd").unwrap().split('"').nth(1).unwrap().parse().unwrap();

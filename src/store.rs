@@ -317,10 +317,21 @@ mod tests {
         ingest(&store, A, "a.txt").unwrap();
         ingest(&store, C, "c.txt").unwrap();
         let person = rdf::person_iri("秦守源");
-        let title = Triple::new(person.clone(), NamedNode::new_unchecked("http://schema.org/jobTitle"), oxigraph::model::Literal::new_language_tagged_literal_unchecked("市委书记", "zh"));
+        let title = Triple::new(
+            person.clone(),
+            NamedNode::new_unchecked("http://schema.org/jobTitle"),
+            oxigraph::model::Literal::new_language_tagged_literal_unchecked("市委书记", "zh"),
+        );
         assert!(merged(&store).contains(&title));
         // Stored once in the merged graph, whatever the number of documents that state it.
-        let copies = store.quads_for_pattern(Some(person.as_ref().into()), Some(title.predicate.as_ref()), None, Some(rdf::merged_graph().as_ref().into())).count();
+        let copies = store
+            .quads_for_pattern(
+                Some(person.as_ref().into()),
+                Some(title.predicate.as_ref()),
+                None,
+                Some(rdf::merged_graph().as_ref().into()),
+            )
+            .count();
         assert_eq!(copies, 1);
         remove_document(&store, &rdf::document_iri("a.txt")).unwrap();
         assert!(merged(&store).contains(&title), "c.txt still says so");

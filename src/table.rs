@@ -71,8 +71,7 @@ impl Table {
                     .rows
                     .iter()
                     .map(|r| {
-                        let m: Map<String, Value> =
-                            self.columns.iter().cloned().zip(r.iter().map(|c| Value::String(c.clone()))).collect();
+                        let m: Map<String, Value> = self.columns.iter().cloned().zip(r.iter().map(|c| Value::String(c.clone()))).collect();
                         Value::Object(m)
                     })
                     .collect();

@@ -194,7 +194,10 @@ fn a_path_between_two_persons_goes_through_an_event_both_attended_with_its_evide
     let event = &first[0]["to"];
     assert!(text.contains(&format!("聂晓岚 —{}→ {event}", first[0]["relation"])), "{text}");
     assert!(text.contains(&format!("{event} ←{}— 庞敬之", first[1]["relation"])), "{text}");
-    assert!(text.contains(&format!("「{}」 — {}", first[0]["evidence"].lines().next().unwrap(), first[0]["source"].lines().next().unwrap())), "{text}");
+    assert!(
+        text.contains(&format!("「{}」 — {}", first[0]["evidence"].lines().next().unwrap(), first[0]["source"].lines().next().unwrap())),
+        "{text}"
+    );
     // CSV: a header and one line per step (evidence may span lines inside quotes).
     let csv = ok(&store, &["analyze", "path", "聂晓岚", "庞敬之", "--format", "csv"]);
     assert!(csv.starts_with("path,step,from,relation,predicate,direction,to,evidence,source\n1,1,聂晓岚,"), "{csv}");
@@ -219,9 +222,18 @@ fn unknown_and_ambiguous_names_fail_with_a_clear_message() {
     let out = run(&store, &["analyze", "path", "秦守源", "签约仪式"]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("ambiguous") && err.contains("洛阳·无锡产业合作项目签约仪式 (event)") && err.contains("2025年栾川县钼钨新材料产业招商签约仪式 (event)"), "{err}");
+    assert!(
+        err.contains("ambiguous")
+            && err.contains("洛阳·无锡产业合作项目签约仪式 (event)")
+            && err.contains("2025年栾川县钼钨新材料产业招商签约仪式 (event)"),
+        "{err}"
+    );
     assert!(stdout(&out).is_empty());
-    for bad in [&["analyze", "coattendance", "--min", "0"][..], &["analyze", "centrality", "--measure", "fame"], &["analyze", "path", "秦守源", "顾怀川", "--max", "0"]] {
+    for bad in [
+        &["analyze", "coattendance", "--min", "0"][..],
+        &["analyze", "centrality", "--measure", "fame"],
+        &["analyze", "path", "秦守源", "顾怀川", "--max", "0"],
+    ] {
         let out = run(&store, bad);
         assert!(!out.status.success() && !stderr(&out).contains("panicked"), "{bad:?}");
     }

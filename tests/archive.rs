@@ -147,12 +147,7 @@ fn removing_a_document_equals_a_clean_build_without_it() {
     run(&store, &["remove", &victim["hash"].as_str().unwrap()[..10]]);
 
     let clean = dir.path().join("clean");
-    let kept: Vec<&Path> = pages
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != 7 && *i != 11)
-        .map(|(_, p)| p.as_path())
-        .collect();
+    let kept: Vec<&Path> = pages.iter().enumerate().filter(|(i, _)| *i != 7 && *i != 11).map(|(_, p)| p.as_path()).collect();
     assert_eq!(kept.len(), 48);
     ingest(&clean, &kept);
     assert_eq!(merged_nquads(&store), merged_nquads(&clean));
@@ -218,7 +213,9 @@ fn every_read_is_bounded_in_time_and_memory() {
     assert!(err.contains("300.0 MiB"), "{err}");
     assert!(took < std::time::Duration::from_secs(30), "{took:?}");
     // The other read commands run under the same deadline.
-    for args in [&["analyze", "centrality"][..], &["ask", "谁参加了哪些活动？"], &["export", "--format", "graphml"], &["evidence", "郑明远"]] {
+    for args in
+        [&["analyze", "centrality"][..], &["ask", "谁参加了哪些活动？"], &["export", "--format", "graphml"], &["evidence", "郑明远"]]
+    {
         let mut all = vec!["--timeout", "0.001"];
         all.extend_from_slice(args);
         let (_, err, code) = bounded(&store, &all);

@@ -55,9 +55,7 @@ fn canned(s: &Samples, file: &str) -> Vec<Rec> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| {
-            b.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v["value"].as_str().unwrap().to_string())).collect()
-        })
+        .map(|b| b.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v["value"].as_str().unwrap().to_string())).collect())
         .collect()
 }
 
@@ -97,7 +95,8 @@ fn attendees_of_an_event_are_those_of_the_attendance_query_with_roles_and_posts(
     let expected: BTreeSet<Vec<&str>> =
         all.iter().filter(|r| get(r, "eventName") == "民营企业家座谈会").map(|r| vec![get(r, "name"), get(r, "role")]).collect();
     assert_eq!(expected.len(), 5, "{expected:?}");
-    for q in ["谁出席了民营企业家座谈会？", "民营企业家座谈会有哪些人参加?", "谁参加过座谈会", "民营企业家座谈会的参会人员"] {
+    for q in ["谁出席了民营企业家座谈会？", "民营企业家座谈会有哪些人参加?", "谁参加过座谈会", "民营企业家座谈会的参会人员"]
+    {
         let rows = ask_json(&s, q);
         assert_eq!(set(&rows, &["姓名", "角色"]), expected, "{q}");
         assert!(rows.iter().all(|r| get(r, "活动") == "民营企业家座谈会" && get(r, "日期") == "2025-03-03"), "{q}: {rows:?}");
@@ -240,7 +239,8 @@ fn co_attendees_with_the_shared_events() {
         .filter(|r| get(r, "name") != "杭立新" && mine.contains(get(r, "eventName")))
         .map(|r| vec![get(r, "name"), get(r, "eventName"), get(r, "role")])
         .collect();
-    for q in ["谁和杭立新一起出席过活动？", "杭立新和谁一起参加过活动", "哪些人与杭立新一起出席了会议"] {
+    for q in ["谁和杭立新一起出席过活动？", "杭立新和谁一起参加过活动", "哪些人与杭立新一起出席了会议"]
+    {
         let rows = ask_json(&s, q);
         assert_eq!(set(&rows, &["姓名", "共同出席的活动", "角色"]), expected, "{q}");
     }
@@ -285,7 +285,10 @@ fn the_largest_projects_ranked() {
     assert_eq!(rows.len(), amounts.len().min(10));
     let ranked: Vec<u64> = rows.iter().map(|r| get(r, "投资额（元）").parse().unwrap()).collect();
     assert_eq!(ranked, amounts[..rows.len()]);
-    assert_eq!(rows.iter().map(|r| get(r, "排名").to_string()).collect::<Vec<_>>(), (1..=rows.len()).map(|i| i.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        rows.iter().map(|r| get(r, "排名").to_string()).collect::<Vec<_>>(),
+        (1..=rows.len()).map(|i| i.to_string()).collect::<Vec<_>>()
+    );
     assert_eq!((get(&rows[0], "项目"), get(&rows[0], "投资额")), ("年产5万吨高端电池铝箔项目", "30.06亿元"));
 }
 
@@ -312,7 +315,18 @@ fn an_unknown_question_lists_the_supported_forms() {
     let s = samples();
     let err = ask_fails(&s, "今天天气怎么样？");
     assert!(err.contains("无法理解这个问题"), "{err}");
-    for form in ["谁出席了<活动>", "<人物>出席了哪些活动", "谁参加了哪些活动", "<人物>担任什么职务", "<地点>有哪些项目", "<地点>的项目总投资是多少", "哪些公司在<地点>投资", "谁和<人物>一起出席过活动", "<A>和<B>有什么关系", "投资最多的项目是哪些"] {
+    for form in [
+        "谁出席了<活动>",
+        "<人物>出席了哪些活动",
+        "谁参加了哪些活动",
+        "<人物>担任什么职务",
+        "<地点>有哪些项目",
+        "<地点>的项目总投资是多少",
+        "哪些公司在<地点>投资",
+        "谁和<人物>一起出席过活动",
+        "<A>和<B>有什么关系",
+        "投资最多的项目是哪些",
+    ] {
         assert!(err.contains(form), "{form} missing: {err}");
     }
     assert!(err.contains("例：谁出席了民营企业家座谈会"), "{err}");
@@ -366,7 +380,10 @@ fn explain_prints_the_sparql_before_the_answer() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let (sparql, answer) = stdout.split_once("\n\n").expect("a blank line after the query");
-    assert!(sparql.starts_with("# ") && sparql.contains("SELECT") && sparql.contains("<https://newsgraph.local/id/person/秦守源>"), "{sparql}");
+    assert!(
+        sparql.starts_with("# ") && sparql.contains("SELECT") && sparql.contains("<https://newsgraph.local/id/person/秦守源>"),
+        "{sparql}"
+    );
     assert!(answer.starts_with("秦守源出席的活动："), "{answer}");
     // The printed query is the one that ran: running it gives the same number of rows.
     let query = run(&s.store, &["query", sparql, "--format", "json"]);
@@ -380,7 +397,8 @@ fn explain_prints_the_sparql_before_the_answer() {
 #[test]
 fn an_answer_without_rows_says_so_and_succeeds() {
     let s = samples();
-    for (q, says) in [("2月23日的活动有哪些人参加", "没有找到2月23日的活动"), ("哪些公司在宜阳县投资", "没有找到在宜阳县投资的公司")] {
+    for (q, says) in [("2月23日的活动有哪些人参加", "没有找到2月23日的活动"), ("哪些公司在宜阳县投资", "没有找到在宜阳县投资的公司")]
+    {
         let out = run(&s.store, &["ask", q]);
         assert!(out.status.success(), "{q}: {}", text(&out.stderr));
         assert!(text(&out.stdout).starts_with(says), "{q}: {}", text(&out.stdout));

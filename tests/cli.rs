@@ -23,12 +23,7 @@ fn query_json(store: &Path, file: &str) -> serde_json::Value {
 }
 
 fn column(v: &serde_json::Value, var: &str) -> Vec<String> {
-    v["results"]["bindings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|b| b[var]["value"].as_str().map(str::to_string))
-        .collect()
+    v["results"]["bindings"].as_array().unwrap().iter().filter_map(|b| b[var]["value"].as_str().map(str::to_string)).collect()
 }
 
 fn count(store: &Path) -> u64 {

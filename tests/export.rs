@@ -226,7 +226,8 @@ fn around_shrinks_the_graph_to_the_neighbourhood() {
     assert!(cyjs_labels(&near).is_subset(&cyjs_labels(&wider)));
 
     let people: serde_json::Value = serde_json::from_str(&f.export(&["-f", "cyjs", "--types", "person,event"])).unwrap();
-    let kinds: BTreeSet<&str> = people["elements"]["nodes"].as_array().unwrap().iter().map(|n| n["data"]["type"].as_str().unwrap()).collect();
+    let kinds: BTreeSet<&str> =
+        people["elements"]["nodes"].as_array().unwrap().iter().map(|n| n["data"]["type"].as_str().unwrap()).collect();
     assert_eq!(kinds, BTreeSet::from(["event", "person"]));
 
     // Every graph format and the RDF dumps honour the neighbourhood.
@@ -256,7 +257,12 @@ fn around_shrinks_the_graph_to_the_neighbourhood() {
 fn bad_requests_fail_with_clear_messages() {
     let f = Fixture::new();
     let err = f.export_fails(&["-f", "cyjs", "--around", "签约仪式"]);
-    assert!(err.contains("ambiguous") && err.contains("洛阳·无锡产业合作项目签约仪式 (event)") && err.contains("2025年栾川县钼钨新材料产业招商签约仪式 (event)"), "{err}");
+    assert!(
+        err.contains("ambiguous")
+            && err.contains("洛阳·无锡产业合作项目签约仪式 (event)")
+            && err.contains("2025年栾川县钼钨新材料产业招商签约仪式 (event)"),
+        "{err}"
+    );
     let err = f.export_fails(&["-f", "dot", "--around", "查无此人"]);
     assert!(err.contains("查无此人") && err.contains("no entity"), "{err}");
     let err = f.export_fails(&["-f", "dot", "--depth", "2"]);
@@ -285,7 +291,8 @@ fn output_files_are_replaced_whole() {
     // A failed export leaves the old file, and no temporary file behind.
     f.export_fails(&["-f", "gexf", "--around", "签约仪式", "-o", target.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), text);
-    let names: Vec<String> = std::fs::read_dir(f.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(f.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(names.iter().filter(|n| n.starts_with('.')).count(), 0, "{names:?}");
     let summary = f.export(&["-f", "trig", "-o", f.dir.path().join("all.trig").to_str().unwrap()]);
     assert!(summary.starts_with("wrote ") && summary.contains(" quads to "), "{summary}");

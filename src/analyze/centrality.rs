@@ -57,7 +57,9 @@ pub fn scores(g: &EntityGraph, measure: Measure) -> Vec<f64> {
     match measure {
         Measure::Degree => degree_centrality(&u),
         Measure::PageRank => pagerank(&u),
-        Measure::Betweenness => betweenness_centrality(&u, false, true, PARALLEL_THRESHOLD).into_iter().map(Option::unwrap_or_default).collect(),
+        Measure::Betweenness => {
+            betweenness_centrality(&u, false, true, PARALLEL_THRESHOLD).into_iter().map(Option::unwrap_or_default).collect()
+        }
         Measure::Closeness => closeness_centrality(&u, true, PARALLEL_THRESHOLD).into_iter().map(Option::unwrap_or_default).collect(),
     }
 }
@@ -111,8 +113,7 @@ fn quantize(score: f64) -> i64 {
 pub fn rank(g: &EntityGraph, measure: Measure, kinds: &[Kind], top: usize) -> Vec<Ranked> {
     let scores = scores(g, measure);
     let u = undirected(g);
-    let mut nodes: Vec<NodeIndex> =
-        g.graph.node_indices().filter(|&n| kinds.is_empty() || kinds.contains(&g.graph[n].kind)).collect();
+    let mut nodes: Vec<NodeIndex> = g.graph.node_indices().filter(|&n| kinds.is_empty() || kinds.contains(&g.graph[n].kind)).collect();
     let order = |a: &NodeIndex, b: &NodeIndex| -> Ordering {
         quantize(scores[b.index()]).cmp(&quantize(scores[a.index()])).then_with(|| by_label(g, *a, *b))
     };

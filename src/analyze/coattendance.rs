@@ -42,9 +42,7 @@ pub fn coattendance(g: &EntityGraph, min: usize) -> Vec<CoAttendance> {
             CoAttendance { a, b, events }
         })
         .collect();
-    out.sort_by(|x, y| {
-        y.events.len().cmp(&x.events.len()).then_with(|| by_label(g, x.a, y.a)).then_with(|| by_label(g, x.b, y.b))
-    });
+    out.sort_by(|x, y| y.events.len().cmp(&x.events.len()).then_with(|| by_label(g, x.a, y.a)).then_with(|| by_label(g, x.b, y.b)));
     out
 }
 
@@ -78,12 +76,7 @@ pub fn coattendance_table(g: &EntityGraph, min: usize) -> Table {
     let mut t = Table::new(&["person_a", "person_b", "shared", "events"]);
     for c in coattendance(g, min) {
         let events: Vec<String> = c.events.iter().map(|&e| event_name(g, e)).collect();
-        t.push(vec![
-            g.graph[c.a].label.clone(),
-            g.graph[c.b].label.clone(),
-            c.events.len().to_string(),
-            events.join(LIST_SEPARATOR),
-        ]);
+        t.push(vec![g.graph[c.a].label.clone(), g.graph[c.b].label.clone(), c.events.len().to_string(), events.join(LIST_SEPARATOR)]);
     }
     t
 }

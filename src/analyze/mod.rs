@@ -63,8 +63,7 @@ pub fn resolve_entity(g: &EntityGraph, name: &str, kinds: &[Kind]) -> Result<Nod
         Resolution::Found(n) => Ok(n),
         Resolution::NotFound => bail!("no entity named 「{}」 in the graph", name.trim()),
         Resolution::Ambiguous(candidates) => {
-            let list: Vec<String> =
-                candidates.iter().map(|&n| format!("{} ({})", g.graph[n].label, g.graph[n].kind.as_str())).collect();
+            let list: Vec<String> = candidates.iter().map(|&n| format!("{} ({})", g.graph[n].label, g.graph[n].kind.as_str())).collect();
             bail!("「{}」 is ambiguous; it could be any of: {}. Give the full name.", name.trim(), list.join(", "))
         }
     }

@@ -159,10 +159,7 @@ fn event_attendees(store: &Store, event: &Resolved) -> Result<Answer, AskError> 
         None => format!("{}的出席人员：", event.label),
     };
     Ok(Answer {
-        heading,
-        table: attendance_table(&rows, false),
-        queries,
-        empty_message: format!("没有找到{}的出席人员。", event.label),
+        heading, table: attendance_table(&rows, false), queries, empty_message: format!("没有找到{}的出席人员。", event.label)
     })
 }
 
@@ -177,15 +174,9 @@ fn day_attendees(store: &Store, day: Day) -> Result<Answer, AskError> {
     let mut queries = Vec::new();
     let rows = run(store, &mut queries, sparql::attendees(EventScope::Day(day)))?;
     let events: std::collections::BTreeSet<&str> = rows.iter().map(|r| get(r, "event")).collect();
-    let attended: std::collections::BTreeSet<&str> =
-        rows.iter().filter(|r| r.contains_key("person")).map(|r| get(r, "event")).collect();
+    let attended: std::collections::BTreeSet<&str> = rows.iter().filter(|r| r.contains_key("person")).map(|r| get(r, "event")).collect();
     Ok(Answer {
-        heading: format!(
-            "{}的活动（{}个，其中{}个有出席记录）及出席人员：",
-            day_name(day),
-            events.len(),
-            attended.len()
-        ),
+        heading: format!("{}的活动（{}个，其中{}个有出席记录）及出席人员：", day_name(day), events.len(), attended.len()),
         table: attendance_table(&rows, false),
         queries,
         empty_message: format!("没有找到{}的活动。", day_name(day)),
@@ -228,12 +219,7 @@ fn person_posts(store: &Store, person: &Resolved) -> Result<Answer, AskError> {
     let rows = run(store, &mut queries, sparql::posts_of(&person.iri))?;
     let mut table = Table::new(&["姓名", "职务", "所属机构", "来源"]);
     for r in &rows {
-        table.push(vec![
-            person.label.clone(),
-            get(r, "title").to_string(),
-            sorted_list(get(r, "orgs")),
-            sorted_list(get(r, "sources")),
-        ]);
+        table.push(vec![person.label.clone(), get(r, "title").to_string(), sorted_list(get(r, "orgs")), sorted_list(get(r, "sources"))]);
     }
     Ok(Answer {
         heading: format!("{}的职务：", person.label),
@@ -286,13 +272,8 @@ fn place_investment(store: &Store, place: &Resolved) -> Result<Answer, AskError>
     let total = totals.first().map(|r| get(r, "total")).unwrap_or("0");
     let counted = totals.first().map(|r| get(r, "projects")).unwrap_or("0");
     let mut table = project_table(&rows, false);
-    let heading = format!(
-        "{}（含下辖地区）的项目总投资：{}（{}个项目中{}个有投资额）",
-        place.label,
-        readable_yuan(total),
-        rows.len(),
-        counted
-    );
+    let heading =
+        format!("{}（含下辖地区）的项目总投资：{}（{}个项目中{}个有投资额）", place.label, readable_yuan(total), rows.len(), counted);
     if !table.is_empty() {
         let [readable, exact] = amount_cells(total);
         table.push(vec!["合计".to_string(), place.label.clone(), readable, exact, String::new(), String::new()]);
@@ -447,12 +428,7 @@ mod tests {
 
     #[test]
     fn an_empty_answer_says_so_on_a_terminal_and_stays_valid_json() {
-        let answer = Answer {
-            heading: "h".into(),
-            table: Table::new(&["a"]),
-            queries: vec![],
-            empty_message: "没有找到X。".into(),
-        };
+        let answer = Answer { heading: "h".into(), table: Table::new(&["a"]), queries: vec![], empty_message: "没有找到X。".into() };
         let mut out = Vec::new();
         answer.write(crate::table::OutputFormat::Table, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "没有找到X。\n");

@@ -88,7 +88,23 @@ pub const VOCAB: &[(&str, &[&str])] = &[
     ("most", &["最多", "最大", "最高"]),
     ("how_much", &["多少", "多少钱", "几何", "多大"]),
     ("relation", &["关系", "联系", "关联"]),
-    ("attendees", &["出席人员", "参会人员", "参加人员", "与会人员", "出席者", "参会者", "参加者", "与会者", "出席的人", "参加的人", "出席名单", "参会名单"]),
+    (
+        "attendees",
+        &[
+            "出席人员",
+            "参会人员",
+            "参加人员",
+            "与会人员",
+            "出席者",
+            "参会者",
+            "参加者",
+            "与会者",
+            "出席的人",
+            "参加的人",
+            "出席名单",
+            "参会名单",
+        ],
+    ),
     ("list", &["有哪些", "是哪些", "有什么", "都有哪些", "有谁", "是谁", "都有谁", "都是谁", "是什么", "有哪些人", "是哪些人"]),
     ("ranking", &["排名", "排行", "排行榜", "排序"]),
 ];
@@ -129,11 +145,7 @@ pub const FORMS: &[Form] = &[
     Form {
         usage: "<人物>出席了哪些活动？",
         example: "秦守源出席了哪些活动？",
-        patterns: &[
-            "{X}{都?}{attend}{past?}{which}{event}",
-            "{X}{attend}{past?}的{event}{list}",
-            "{X}的{event}{list}",
-        ],
+        patterns: &["{X}{都?}{attend}{past?}{which}{event}", "{X}{attend}{past?}的{event}{list}", "{X}的{event}{list}"],
         // "3月4日的活动有哪些" names a day, not a person.
         build: |s| {
             let x = s.x?;
@@ -293,7 +305,10 @@ enum SlotName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Token {
     /// One of these words (or nothing, when optional).
-    Words { options: Vec<&'static str>, optional: bool },
+    Words {
+        options: Vec<&'static str>,
+        optional: bool,
+    },
     Slot(SlotName),
 }
 
@@ -506,14 +521,22 @@ mod tests {
     #[test]
     fn events_of_a_person() {
         let expected = Some(Question::PersonEvents(name("秦守源")));
-        for q in ["秦守源出席了哪些活动？", "秦守源参加过什么活动", "秦守源都参加了哪些会议?", "秦守源参会了哪些会", "秦守源出席的活动有哪些", "秦守源的活动有哪些？"] {
+        for q in [
+            "秦守源出席了哪些活动？",
+            "秦守源参加过什么活动",
+            "秦守源都参加了哪些会议?",
+            "秦守源参会了哪些会",
+            "秦守源出席的活动有哪些",
+            "秦守源的活动有哪些？",
+        ] {
             assert_eq!(parse(q), expected, "{q}");
         }
     }
 
     #[test]
     fn the_whole_attendance_table() {
-        for q in ["谁参加了哪些活动？", "谁出席了哪些活动", "哪些人参加过哪些会议", "所有活动的出席情况"] {
+        for q in ["谁参加了哪些活动？", "谁出席了哪些活动", "哪些人参加过哪些会议", "所有活动的出席情况"]
+        {
             assert_eq!(parse(q), Some(Question::AllAttendance), "{q}");
         }
     }
@@ -521,20 +544,32 @@ mod tests {
     #[test]
     fn posts_of_a_person() {
         let expected = Some(Question::PersonPosts(name("顾怀川")));
-        for q in ["顾怀川担任什么职务？", "顾怀川担任过哪些职务", "顾怀川是什么职务", "顾怀川任什么职", "顾怀川是谁？", "谁是顾怀川", "顾怀川的职务是什么", "顾怀川的职务"] {
+        for q in [
+            "顾怀川担任什么职务？",
+            "顾怀川担任过哪些职务",
+            "顾怀川是什么职务",
+            "顾怀川任什么职",
+            "顾怀川是谁？",
+            "谁是顾怀川",
+            "顾怀川的职务是什么",
+            "顾怀川的职务",
+        ] {
             assert_eq!(parse(q), expected, "{q}");
         }
     }
 
     #[test]
     fn projects_investment_and_investors_of_a_place() {
-        for q in ["宜阳县有哪些项目？", "宜阳有什么项目", "宜阳县的项目有哪些", "哪些项目在宜阳县", "宜阳县都有哪些投资项目"] {
+        for q in ["宜阳县有哪些项目？", "宜阳有什么项目", "宜阳县的项目有哪些", "哪些项目在宜阳县", "宜阳县都有哪些投资项目"]
+        {
             assert!(matches!(parse(q), Some(Question::PlaceProjects(ref p)) if p.starts_with("宜阳")), "{q}: {:?}", parse(q));
         }
-        for q in ["宜阳县的项目总投资是多少？", "宜阳县项目总投资多少", "宜阳县的总投资是多少", "宜阳县一共投资了多少"] {
+        for q in ["宜阳县的项目总投资是多少？", "宜阳县项目总投资多少", "宜阳县的总投资是多少", "宜阳县一共投资了多少"]
+        {
             assert_eq!(parse(q), Some(Question::PlaceInvestment(name("宜阳县"))), "{q}");
         }
-        for q in ["哪些公司在偃师区投资？", "哪些企业在偃师区投资了", "谁在偃师区投资", "在偃师区投资的公司有哪些", "偃师区的投资方有哪些"] {
+        for q in ["哪些公司在偃师区投资？", "哪些企业在偃师区投资了", "谁在偃师区投资", "在偃师区投资的公司有哪些", "偃师区的投资方有哪些"]
+        {
             assert_eq!(parse(q), Some(Question::PlaceInvestors(name("偃师区"))), "{q}");
         }
     }
@@ -542,7 +577,13 @@ mod tests {
     #[test]
     fn co_attendance() {
         let expected = Some(Question::CoAttendees(name("杭立新")));
-        for q in ["谁和杭立新一起出席过活动？", "谁与杭立新一起参加过活动", "哪些人和杭立新一起出席了会议", "杭立新和谁一起出席过活动", "和杭立新一起参加活动的有哪些人"] {
+        for q in [
+            "谁和杭立新一起出席过活动？",
+            "谁与杭立新一起参加过活动",
+            "哪些人和杭立新一起出席了会议",
+            "杭立新和谁一起出席过活动",
+            "和杭立新一起参加活动的有哪些人",
+        ] {
             assert_eq!(parse(q), expected, "{q}");
         }
     }
@@ -550,7 +591,13 @@ mod tests {
     #[test]
     fn relations_between_two_names() {
         let expected = Question::Relation(name("秦守源"), name("杭立新"));
-        for q in ["秦守源和杭立新有什么关系？", "秦守源与杭立新之间有什么关系", "秦守源跟杭立新是什么关系", "秦守源和杭立新的关系", "秦守源和杭立新有关系吗"] {
+        for q in [
+            "秦守源和杭立新有什么关系？",
+            "秦守源与杭立新之间有什么关系",
+            "秦守源跟杭立新是什么关系",
+            "秦守源和杭立新的关系",
+            "秦守源和杭立新有关系吗",
+        ] {
             assert_eq!(parse(q), Some(expected.clone()), "{q}");
         }
         // A name with 和 in it: every split is offered, for the resolver to choose.
@@ -561,7 +608,8 @@ mod tests {
 
     #[test]
     fn investment_ranking() {
-        for q in ["投资最多的项目是哪些？", "投资额最大的项目有哪些", "哪些项目投资最多", "项目投资排行", "最大的项目是哪些"] {
+        for q in ["投资最多的项目是哪些？", "投资额最大的项目有哪些", "哪些项目投资最多", "项目投资排行", "最大的项目是哪些"]
+        {
             assert_eq!(parse(q), Some(Question::TopProjects), "{q}");
         }
     }

@@ -168,10 +168,7 @@ pub fn projects(scope: ProjectScope) -> String {
     let (comment, filter, amount, limit) = match scope {
         ProjectScope::In(area) => (
             "某地（含下辖地区）的项目",
-            format!(
-                "  VALUES ?area {{ {} }}\n  ?project schema:location ?loc .\n  ?loc schema:containedInPlace* ?area .\n",
-                iri(area)
-            ),
+            format!("  VALUES ?area {{ {} }}\n  ?project schema:location ?loc .\n  ?loc schema:containedInPlace* ?area .\n", iri(area)),
             "  OPTIONAL { ?project ng:investmentYuan ?amt }\n",
             String::new(),
         ),

@@ -37,12 +37,8 @@ pub struct ExportArgs {
 /// Exports the store at `store` as `args` say, to `-o FILE` or to `out`.
 pub fn run(store: &Path, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let st = store::open_read_only(store)?;
-    let options = Options {
-        around: args.around,
-        depth: args.depth,
-        kinds: args.types.into_iter().map(Kind::from).collect(),
-        graph: args.graph,
-    };
+    let options =
+        Options { around: args.around, depth: args.depth, kinds: args.types.into_iter().map(Kind::from).collect(), graph: args.graph };
     match &args.output {
         Some(path) => {
             let written = write_file(path, |w| export::export(&st, args.format, &options, w))?;

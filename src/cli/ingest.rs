@@ -109,7 +109,17 @@ impl<'a> Display<'a> {
             bar
         });
         let now = Instant::now();
-        Display { bar, verbose: args.verbose.then_some(out), quiet: args.quiet, total: 0, done: 0, bytes: 0, facts: 0, started: now, last_line: now }
+        Display {
+            bar,
+            verbose: args.verbose.then_some(out),
+            quiet: args.quiet,
+            total: 0,
+            done: 0,
+            bytes: 0,
+            facts: 0,
+            started: now,
+            last_line: now,
+        }
     }
 
     fn show(&mut self, p: Progress) {

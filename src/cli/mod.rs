@@ -1,9 +1,9 @@
 //! Flags of the commands that read the graph (ask, analyze, export); each maps them onto the library.
 
 pub mod analyze;
-pub mod ingest;
 pub mod ask;
 pub mod export;
+pub mod ingest;
 
 use clap::ValueEnum;
 use newsgraph::graph::Kind;

@@ -17,8 +17,7 @@ use std::io::{self, Write};
 pub fn document(g: &EntityGraph, title: &str) -> Value {
     let nodes: Vec<Value> = g.graph.node_indices().map(|n| json!({ "data": node_data(g, n) })).collect();
     let edges: Vec<Value> = g.graph.edge_references().map(|e| json!({ "data": edge_data(e) })).collect();
-    let legend: Vec<Value> =
-        Kind::ALL.iter().map(|&k| json!({"type": k.as_str(), "type_zh": k.zh(), "color": kind_colour(k)})).collect();
+    let legend: Vec<Value> = Kind::ALL.iter().map(|&k| json!({"type": k.as_str(), "type_zh": k.zh(), "color": kind_colour(k)})).collect();
     json!({
         "format_version": "1.0",
         "generated_by": "newsgraph",

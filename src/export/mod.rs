@@ -246,11 +246,8 @@ fn resolve(g: &EntityGraph, name: &str) -> Result<NodeIndex> {
             bail!("--around: no entity is called 「{}」 ({hint})", name.trim())
         }
         Resolution::Ambiguous(candidates) => {
-            let shown: Vec<String> = candidates
-                .iter()
-                .take(20)
-                .map(|&n| format!("{} ({})", g.graph[n].label, g.graph[n].kind.as_str()))
-                .collect();
+            let shown: Vec<String> =
+                candidates.iter().take(20).map(|&n| format!("{} ({})", g.graph[n].label, g.graph[n].kind.as_str())).collect();
             let more = candidates.len().saturating_sub(shown.len());
             let more = if more > 0 { format!(" and {more} more") } else { String::new() };
             bail!("--around: 「{}」 is ambiguous, it matches {}{more}; give the full name", name.trim(), shown.join(", "))

@@ -12,12 +12,12 @@
 use super::Format;
 use crate::graph::EntityGraph;
 use crate::query::select;
+use crate::rdf::PREFIXES;
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::{QuadIter, Store};
 use std::collections::{HashMap, HashSet};
-use crate::rdf::PREFIXES;
 use std::io::Write;
 
 /// The Oxigraph format of an RDF export format; `None` for the graph formats.
@@ -50,10 +50,8 @@ pub fn find_graph(store: &Store, name: &str) -> Result<NamedNode> {
             return Ok(iri);
         }
     }
-    let documents = select(
-        store,
-        "SELECT ?g ?source WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/source> ?source } } ORDER BY ?source ?g",
-    )?;
+    let documents =
+        select(store, "SELECT ?g ?source WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/source> ?source } } ORDER BY ?source ?g")?;
     let pairs: Vec<(&str, &str)> = documents.iter().filter_map(|r| Some((r.get("g")?.as_str(), r.get("source")?.as_str()))).collect();
     let matches: Vec<&(&str, &str)> = pairs.iter().filter(|(_, s)| same_source(s, name)).collect();
     match matches.as_slice() {
@@ -93,7 +91,13 @@ fn quads(store: &Store, graph: Option<&NamedNode>) -> QuadIter<'static> {
 
 /// Writes the store (or one named graph of it, or the part `filter` keeps) in an RDF format and
 /// returns the number of statements written: quads for N-Quads/TriG, distinct triples otherwise.
-pub fn write(store: &Store, format: RdfFormat, graph: Option<&NamedNode>, filter: Option<&SubjectFilter>, w: &mut dyn Write) -> Result<usize> {
+pub fn write(
+    store: &Store,
+    format: RdfFormat,
+    graph: Option<&NamedNode>,
+    filter: Option<&SubjectFilter>,
+    w: &mut dyn Write,
+) -> Result<usize> {
     let plan = filter.map(|f| f.plan(store, graph)).transpose()?;
     let keep = |q: &Quad| plan.as_ref().is_none_or(|p| p.keeps(q));
     let mut out = serializer(format)?.for_writer(w);

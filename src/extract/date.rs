@@ -87,8 +87,7 @@ fn range_end(chars: &[char], at: usize, from: DateValue) -> Option<(DateValue, u
         Some('日') if (1..=31).contains(&n) => Some((DateValue { day: Some(n), ..from }, k + 1)),
         Some('月') if (1..=12).contains(&n) => {
             let (d, k2) = number(chars, k + 1)?;
-            (chars.get(k2) == Some(&'日') && (1..=31).contains(&d))
-                .then_some((DateValue { month: n, day: Some(d), ..from }, k2 + 1))
+            (chars.get(k2) == Some(&'日') && (1..=31).contains(&d)).then_some((DateValue { month: n, day: Some(d), ..from }, k2 + 1))
         }
         _ => None,
     }

@@ -33,7 +33,13 @@ pub struct EventMention {
 }
 
 impl EventMention {
-    fn new(span: (usize, usize), name: String, sentence: usize, date: Option<&DateMention>, place: (Option<usize>, Option<String>)) -> Self {
+    fn new(
+        span: (usize, usize),
+        name: String,
+        sentence: usize,
+        date: Option<&DateMention>,
+        place: (Option<usize>, Option<String>),
+    ) -> Self {
         EventMention {
             start: span.0,
             end: span.1,
@@ -163,7 +169,9 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
             continue;
         };
         // "会议室", "活动中心": the noun goes on into another word.
-        if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪')) && !chars.get(e..e + 2).is_some_and(|w| w == ['中', '，']) {
+        if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪'))
+            && !chars.get(e..e + 2).is_some_and(|w| w == ['中', '，'])
+        {
             e -= 1;
             continue;
         }
@@ -204,7 +212,8 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
         if !inside_quotes && (c == '在' || c == '的' || c == '了' || c == '和' || c == '，') {
             break;
         }
-        if !inside_quotes && ends_with_any(chars, k, &["出席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"]) {
+        if !inside_quotes && ends_with_any(chars, k, &["出席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"])
+        {
             break;
         }
         // A date ends the name, unless it is written inside the name's quotes ("“2024某某行”推介会").
@@ -218,7 +227,6 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
     }
     k
 }
-
 
 /// "在上海举行", "在运城经济技术开发区主会场出席": the place after 在 in the event's sentence.
 fn event_place(cx: &Context, s: &Sentence, event_end: usize) -> (Option<usize>, Option<String>) {
@@ -266,8 +274,8 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         // same subject on ("…出席了…仪式，并在某集团观摩考察").
         let between = collect(&chars[p.end..end]);
         let clause = between.rsplit('，').next().unwrap_or(&between);
-        let same_subject = clause.len() == between.len()
-            || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
+        let same_subject =
+            clause.len() == between.len() || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
         let moved = ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率", "来"].iter().any(|m| between.contains(m));
         if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
             continue;
@@ -292,9 +300,7 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
 
 /// The visit's description starts at 到/赴/在/率队 after the person's name.
 fn visit_start(chars: &[char], after_person: usize, verb_end: usize) -> usize {
-    (after_person..verb_end)
-        .find(|&k| matches!(chars[k], '到' | '赴' | '在' | '率' | '带'))
-        .unwrap_or(after_person)
+    (after_person..verb_end).find(|&k| matches!(chars[k], '到' | '赴' | '在' | '率' | '带')).unwrap_or(after_person)
 }
 
 /// An event without its own date takes the date of the article's one reported day.
@@ -348,9 +354,8 @@ fn clause_end(chars: &[char], from: usize, limit: usize) -> usize {
 /// names another event of the sentence ("出席了…仪式，并在某集团观摩考察": the visit is its own).
 fn role_clause_end(chars: &[char], s: &Sentence, events: &[EventMention], in_sentence: &[usize], i: usize, from: usize) -> usize {
     let first = clause_end(chars, from, s.end);
-    let carried = (from..s.end)
-        .find(|&k| matches!(chars[k], '。' | '；') || (chars[k] == '，' && chars.get(k + 1) != Some(&'并')))
-        .unwrap_or(s.end);
+    let carried =
+        (from..s.end).find(|&k| matches!(chars[k], '。' | '；') || (chars[k] == '，' && chars.get(k + 1) != Some(&'并'))).unwrap_or(s.end);
     let another_event = in_sentence.iter().any(|&j| j != i && first < events[j].end && events[j].end <= carried);
     if another_event {
         first
@@ -517,7 +522,9 @@ mod tests {
 
     #[test]
     fn a_visit_is_led_and_joiners_attend() {
-        let e = events("今年以来成绩显著。2025年全市工作稳步推进。\n5月7日，市长顾怀川到宜阳县调研工业项目建设，宜阳县委书记乔慕白参加调研。\n");
+        let e = events(
+            "今年以来成绩显著。2025年全市工作稳步推进。\n5月7日，市长顾怀川到宜阳县调研工业项目建设，宜阳县委书记乔慕白参加调研。\n",
+        );
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].name.starts_with("顾怀川到宜阳县调研"), "{}", e[0].name);
         assert_eq!(e[0].date.map(|d| d.iso()), Some("2025-05-07".into()));
@@ -526,7 +533,8 @@ mod tests {
 
     #[test]
     fn an_inspection_led_by_a_visitor_with_hosts_accompanying() {
-        let e = events("6月16日至17日，省人大常委会副主任吴志刚率调研组来我市，就某项法律实施情况开展执法检查。市人大常委会主任郑海林陪同。\n");
+        let e =
+            events("6月16日至17日，省人大常委会副主任吴志刚率调研组来我市，就某项法律实施情况开展执法检查。市人大常委会主任郑海林陪同。\n");
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(roles(&e[0]), vec![("吴志刚".into(), "led"), ("郑海林".into(), "attended")]);
     }

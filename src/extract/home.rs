@@ -40,11 +40,8 @@ pub fn home_places(lex: &Lexicon, places: &[PlaceMention], sentences: &[Sentence
 
 /// The division of `level` named clearly more than any other (at least twice as often).
 fn dominant(lex: &Lexicon, counts: Option<&HashMap<usize, usize>>, level: Level) -> Option<usize> {
-    let mut ranked: Vec<(usize, usize)> = counts?
-        .iter()
-        .filter(|(d, _)| lex.gazetteer.divisions[**d].level == level)
-        .map(|(d, n)| (*n, *d))
-        .collect();
+    let mut ranked: Vec<(usize, usize)> =
+        counts?.iter().filter(|(d, _)| lex.gazetteer.divisions[**d].level == level).map(|(d, n)| (*n, *d)).collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
     match ranked.as_slice() {
         [(n, d)] if *n >= 1 => Some(*d),
@@ -54,7 +51,12 @@ fn dominant(lex: &Lexicon, counts: Option<&HashMap<usize, usize>>, level: Level)
 }
 
 /// Names bodies written with a bare level character after the article's home city or province.
-pub fn resolve_bare_bodies(lex: &Lexicon, orgs: &mut [OrgMention], sentences: &[Sentence], homes: &HashMap<usize, (Option<usize>, Option<usize>)>) {
+pub fn resolve_bare_bodies(
+    lex: &Lexicon,
+    orgs: &mut [OrgMention],
+    sentences: &[Sentence],
+    homes: &HashMap<usize, (Option<usize>, Option<usize>)>,
+) {
     for o in orgs.iter_mut() {
         let Some(s) = sentence_at(sentences, o.start).map(|i| &sentences[i]) else { continue };
         let Some(&(city, province)) = homes.get(&s.article) else { continue };
@@ -78,8 +80,7 @@ pub fn resolve_bare_bodies(lex: &Lexicon, orgs: &mut [OrgMention], sentences: &[
 /// "市委", "省政府", "市工信局", "省商务厅": a level character and a standing body, nothing more.
 fn is_bare(lex: &Lexicon, name: &str) -> bool {
     let rest: String = name.chars().skip(1).collect();
-    matches!(name.chars().next(), Some('市' | '省'))
-        && (lex.standalone_bodies.contains(name) || lex.gov_bodies.contains(&rest))
+    matches!(name.chars().next(), Some('市' | '省')) && (lex.standalone_bodies.contains(name) || lex.gov_bodies.contains(&rest))
 }
 
 #[cfg(test)]

@@ -395,7 +395,11 @@ impl Found<'_> {
             out[i].evidence.push(ev.clone());
             for t in &p.titles {
                 if !out[i].titles.iter().any(|x| x.text == t.text) {
-                    out[i].titles.push(Title { text: t.text.clone(), org: t.org.clone(), evidence: self.evidence(t.start.min(p.start), p.end.max(t.end)) });
+                    out[i].titles.push(Title {
+                        text: t.text.clone(),
+                        org: t.org.clone(),
+                        evidence: self.evidence(t.start.min(p.start), p.end.max(t.end)),
+                    });
                 }
             }
         }
@@ -633,7 +637,13 @@ mod tests {
     #[test]
     fn a_works_title_names_no_body_person_or_place() {
         let x = extract("他在书店买了《法国海军与王某某在洛阳》。");
-        assert!(x.organizations.is_empty() && x.persons.is_empty() && x.places.is_empty(), "{:?} {:?} {:?}", x.organizations, x.persons, x.places);
+        assert!(
+            x.organizations.is_empty() && x.persons.is_empty() && x.places.is_empty(),
+            "{:?} {:?} {:?}",
+            x.organizations,
+            x.persons,
+            x.places
+        );
         let x = extract("法国海军与王某某在洛阳。");
         assert!(!x.organizations.is_empty() && !x.places.is_empty(), "{:?} {:?}", x.organizations, x.places);
     }

@@ -77,8 +77,7 @@ fn read_number(chars: &[char], start: usize) -> Option<(String, usize)> {
         k += 1;
     }
     if !s.is_empty() {
-        return (s.chars().filter(|&c| c == '.').count() <= 1 && !s.starts_with('.') && !s.ends_with('.'))
-            .then_some((s, k));
+        return (s.chars().filter(|&c| c == '.').count() <= 1 && !s.starts_with('.') && !s.ends_with('.')).then_some((s, k));
     }
     match (chars.get(start), chars.get(start + 1)) {
         (Some(&c), Some(&'十')) if chinese_digit(c).is_some() => Some((format!("{}0", chinese_digit(c)?), start + 2)),

@@ -25,9 +25,27 @@ const MAX_ORG_LEN: usize = 28;
 
 /// Words that end with an organisation suffix but name no particular body.
 const GENERIC: [&str; 21] = [
-    "工业互联网", "产业互联网", "房地产",
-    "公司", "企业", "集团", "政府", "部门", "单位", "互联网", "物联网", "中西部", "东中部", "西北部", "东南部",
-    "东北部", "西南部", "全市", "全省", "部队", "武装部队",
+    "工业互联网",
+    "产业互联网",
+    "房地产",
+    "公司",
+    "企业",
+    "集团",
+    "政府",
+    "部门",
+    "单位",
+    "互联网",
+    "物联网",
+    "中西部",
+    "东中部",
+    "西北部",
+    "东南部",
+    "东北部",
+    "西南部",
+    "全市",
+    "全省",
+    "部队",
+    "武装部队",
 ];
 
 impl Spanned for OrgMention {
@@ -85,7 +103,8 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
                 return None;
             }
         }
-        if chars[..end - 1].iter().rev().take(6).any(|c| c.is_ascii_digit()) && (chars[end - 1] != '处' || chars[end - 2].is_ascii_digit()) {
+        if chars[..end - 1].iter().rev().take(6).any(|c| c.is_ascii_digit()) && (chars[end - 1] != '处' || chars[end - 2].is_ascii_digit())
+        {
             return None;
         }
     }
@@ -120,7 +139,6 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
     Some(OrgMention { start, end, name, org_type, alias: None })
 }
 
-
 /// Where a company's name starts, given the start the scan found. A particle glued to the name by
 /// jieba ("了泽丰公司") is left out; where jieba reads the whole name as one organisation word
 /// ("开庭/住友银行"), only a place or country may stand before it as part of the name.
@@ -150,16 +168,12 @@ fn company_start(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
 
 /// Zones, schools and associations have no verbs in their names: "力争将经开区" starts after 将.
 fn after_last_verb(tokens: &Tokens, start: usize, body_end: usize) -> usize {
-    tokens
-        .words_within(start, body_end)
-        .filter(|w| ["v", "p", "d", "c", "r"].contains(&w.2.as_str()))
-        .map(|w| w.1)
-        .max()
-        .unwrap_or(start)
+    tokens.words_within(start, body_end).filter(|w| ["v", "p", "d", "c", "r"].contains(&w.2.as_str())).map(|w| w.1).max().unwrap_or(start)
 }
 
 /// Qualifiers that say which kind of zone, not which one (全省开发区, 有关开发区, 国家级经开区).
-const ZONE_QUALIFIERS: [&str; 14] = ["全省", "全市", "全县", "全区", "各级", "各", "有关", "相关", "国家级", "省级", "工业类", "该", "本", "部门"];
+const ZONE_QUALIFIERS: [&str; 14] =
+    ["全省", "全市", "全县", "全区", "各级", "各", "有关", "相关", "国家级", "省级", "工业类", "该", "本", "部门"];
 
 /// Is there a proper name before the suffix once the generic qualifiers are gone?
 fn names_a_zone(chars: &[char], start: usize, body_end: usize) -> bool {
@@ -234,8 +248,8 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
 }
 
 /// Words that say how many or which bodies, not which one.
-const QUANTIFIERS: [&str; 15] = ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "大型"];
-
+const QUANTIFIERS: [&str; 15] =
+    ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "大型"];
 
 fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
     let mut out = Vec::new();
@@ -247,13 +261,7 @@ fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgM
             Some(n) => {
                 // "美国国务院", "印度外交部": another country's body, not China's.
                 let start = i - country_before(lex, chars, i).unwrap_or(0);
-                out.push(OrgMention {
-                    start,
-                    end: i + n,
-                    name: collect(&chars[start..i + n]),
-                    org_type: OrgType::Government,
-                    alias: None,
-                });
+                out.push(OrgMention { start, end: i + n, name: collect(&chars[start..i + n]), org_type: OrgType::Government, alias: None });
                 i += n;
             }
             None => i += 1,
@@ -269,7 +277,8 @@ fn branch_end(lex: &Lexicon, chars: &[char], places: &SpanIndex, at: usize) -> O
     if matches!(chars.get(k), Some('（' | '(')) {
         let close = (k + 1..chars.len().min(k + 8)).find(|&i| matches!(chars[i], '）' | ')'))?;
         let inside = k + 1..close;
-        let is_place = places.starting_at(inside.start).any(|p| places.span(p).1 == inside.end) || country_before(lex, chars, close) == Some(close - k - 1);
+        let is_place = places.starting_at(inside.start).any(|p| places.span(p).1 == inside.end)
+            || country_before(lex, chars, close) == Some(close - k - 1);
         if !is_place {
             return None;
         }
@@ -278,7 +287,10 @@ fn branch_end(lex: &Lexicon, chars: &[char], places: &SpanIndex, at: usize) -> O
         k = places.span(p).1;
     } else {
         // A region written without a place name ("华北", "华东"): two characters ending in a direction.
-        if k + 2 <= chars.len() && matches!(chars[k], '华' | '西' | '东' | '南' | '北') && matches!(chars[k + 1], '北' | '南' | '东' | '西' | '中') {
+        if k + 2 <= chars.len()
+            && matches!(chars[k], '华' | '西' | '东' | '南' | '北')
+            && matches!(chars[k + 1], '北' | '南' | '东' | '西' | '中')
+        {
             k += 2;
         }
     }
@@ -322,9 +334,8 @@ fn brand_and_trade(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &Span
 fn armed_forces(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
     let mut out = Vec::new();
     for i in 0..chars.len() {
-        let country = country_before(lex, chars, i).or_else(|| {
-            (i >= 1 && tokens.starts[i - 1] && lex.country_short_forms.contains(&chars[i - 1].to_string())).then_some(1)
-        });
+        let country = country_before(lex, chars, i)
+            .or_else(|| (i >= 1 && tokens.starts[i - 1] && lex.country_short_forms.contains(&chars[i - 1].to_string())).then_some(1));
         let service = lex.armed_forces.longest_starting_at(chars, i);
         let after_country = country.and(lex.armed_forces_after_country.longest_starting_at(chars, i));
         let Some(n) = service.max(after_country).filter(|&n| tokens.ends[i + n]) else { continue };
@@ -336,7 +347,9 @@ fn armed_forces(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMentio
                 m.name = collect(&chars[m.start..m.end]);
             }
             Some(_) => {}
-            None => out.push(OrgMention { start, end: i + n, name: collect(&chars[start..i + n]), org_type: OrgType::Government, alias: None }),
+            None => {
+                out.push(OrgMention { start, end: i + n, name: collect(&chars[start..i + n]), org_type: OrgType::Government, alias: None })
+            }
         }
     }
     out

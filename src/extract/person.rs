@@ -38,8 +38,8 @@ const HONORIFICS: [&str; 7] = ["先生", "女士", "小姐", "太太", "夫人",
 
 /// Verbs after which a jieba-tagged name is taken as a person even without a title.
 const SPEECH_VERBS: [&str; 20] = [
-    "表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "告诉", "坦言", "说道", "同志", "先生", "女士", "回忆", "解释",
-    "建议", "提出", "坦承", "笑称",
+    "表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "告诉", "坦言", "说道", "同志", "先生", "女士", "回忆", "解释", "建议",
+    "提出", "坦承", "笑称",
 ];
 
 /// Titles under which the name may follow after a space ("记者 杨洋").
@@ -148,7 +148,8 @@ pub fn position_spans(lex: &Lexicon, chars: &[char], tokens: &Tokens, persons: &
     // A surname with a title is how someone is addressed ("王主任", "傅主编"): the title is a post.
     for i in 1..chars.len() {
         let Some(n) = lex.titles.longest_starting_at(chars, i).filter(|&n| n >= 2) else { continue };
-        let by_surname = lex.surnames.contains(&chars[i - 1].to_string()) && (i < 2 || !crate::text::chars::is_cjk(chars[i - 2]) || tokens.starts[i - 1]);
+        let by_surname = lex.surnames.contains(&chars[i - 1].to_string())
+            && (i < 2 || !crate::text::chars::is_cjk(chars[i - 2]) || tokens.starts[i - 1]);
         if by_surname && tokens.ends[i + n] {
             out.push((i, i + n));
         }
@@ -216,7 +217,8 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
     // A follower counts unless the given name is a word of its own that holds it ("周/富强").
     let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1);
     let long_ok = given_ok(third)
-        && !(cx.lex.name_followers.contains(&chars[third]) && !given_is_word
+        && !(cx.lex.name_followers.contains(&chars[third])
+            && !given_is_word
             && (!matches!(chars[third], '和' | '与' | '及') || given_name_conjunction(cx, third)))
         && !cx.lex.titles.longest_starting_at(chars, third).is_some_and(|n| n >= 2);
     // Prefer the length at which jieba also sees a word boundary ("刘明/强调" gives 刘明).
@@ -243,9 +245,10 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
         }
     }
     // "包/v 项目/n": jieba reads the surname as another word and the given name as an everyday word.
-    let surname_elsewhere = cx.tokens.word_at(at).is_some_and(|(s, e, tag)| {
-        *s == at && e - s == sl && ["v", "p", "d", "c", "r", "u", "m", "q"].contains(&tag.as_str())
-    });
+    let surname_elsewhere = cx
+        .tokens
+        .word_at(at)
+        .is_some_and(|(s, e, tag)| *s == at && e - s == sl && ["v", "p", "d", "c", "r", "u", "m", "q"].contains(&tag.as_str()));
     if surname_elsewhere && holds_common_word(cx, at + sl, end) {
         return None;
     }
@@ -399,9 +402,7 @@ fn holds_common_word(cx: &Context, start: usize, end: usize) -> bool {
 
 /// A list item "卢东亮、" of 2–3 Chinese characters followed by 、.
 fn list_item_end(chars: &[char], at: usize) -> Option<usize> {
-    (2..=3).find(|&n| {
-        chars.len() > at + n && chars[at..at + n].iter().all(|&c| is_cjk(c)) && chars[at + n] == '、'
-    }).map(|n| at + n)
+    (2..=3).find(|&n| chars.len() > at + n && chars[at..at + n].iter().all(|&c| is_cjk(c)) && chars[at + n] == '、').map(|n| at + n)
 }
 
 /// "（张某某）" or "（刘某 韩某 刘某某）" closing a paragraph, and "张某 摄" captions.
@@ -461,11 +462,7 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
             let title_end = if start > 0 && chars[start - 1] == ' ' { start - 1 } else { start };
             let titled = cx.lex.titles.longest_ending_at(chars, title_end).is_some();
             if looks_like_name(cx, &name) && (start == 0 || !is_cjk(chars[start - 1]) || titled) {
-                let titles = if titled {
-                    vec![]
-                } else {
-                    vec![TitleMention { start: i, end: i + 1, text: "摄影".into(), org: None }]
-                };
+                let titles = if titled { vec![] } else { vec![TitleMention { start: i, end: i + 1, text: "摄影".into(), org: None }] };
                 found.push(PersonMention { start, end, name, titles });
                 break;
             }
@@ -509,11 +506,8 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
         let next = collect(&cx.chars[*ns..*ne]);
         let title = cx.lex.titles.contains(&next) && next != "代表";
         if SPEECH_VERBS.contains(&next.as_str()) || title {
-            let titles = if title && next != "同志" {
-                vec![TitleMention { start: *ns, end: *ne, text: next, org: None }]
-            } else {
-                vec![]
-            };
+            let titles =
+                if title && next != "同志" { vec![TitleMention { start: *ns, end: *ne, text: next, org: None }] } else { vec![] };
             found.push(PersonMention { start: *s, end: *e, name, titles });
         }
     }
@@ -541,9 +535,8 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         if cx.places_at.any_overlapping(start, end) || cx.orgs_at.any_overlapping(start, end) {
             continue;
         }
-        let everyday = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
-            *s == start && *e == end && COMMON_WORD_TAGS.contains(&tag.as_str())
-        });
+        let everyday =
+            cx.tokens.word_at(start).is_some_and(|(s, e, tag)| *s == start && *e == end && COMMON_WORD_TAGS.contains(&tag.as_str()));
         // "谢谢/李总", "都/遭": the span starts with an everyday word of its own.
         let starts_with_word = cx.tokens.word_at(start).is_some_and(|(s, e, tag)| {
             *s == start && *e < end && (e - s >= 2 || FUNCTION_TAGS.contains(&tag.as_str())) && !tag.starts_with("nr")
@@ -552,9 +545,8 @@ fn from_name_model(cx: &Context) -> Vec<PersonMention> {
         let address = ADDRESS_TERMS.contains(cx.chars[end - 1]) || HONORIFICS.iter().any(|h| name.ends_with(h));
         let cuts_word = |at: usize| cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s < at && at < *e && !tag.starts_with("nr"));
         // "某某/纪念馆", "某某/岛": the name names the place or body after it.
-        let names_a_place = cx.tokens.word_at(end).is_some_and(|(s, e, _)| {
-            *s == end && cx.lex.named_after_words.longest_ending_at(cx.chars, *e).is_some()
-        });
+        let names_a_place =
+            cx.tokens.word_at(end).is_some_and(|(s, e, _)| *s == end && cx.lex.named_after_words.longest_ending_at(cx.chars, *e).is_some());
         if (!foreign && (everyday || starts_with_word || address)) || names_a_place || cuts_word(start) || cuts_word(end) {
             continue;
         }

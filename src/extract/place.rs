@@ -35,7 +35,11 @@ pub fn find_places(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<PlaceM
             let county = entry.divisions.iter().all(|&d| lex.gazetteer.divisions[d].level == crate::lexicon::Level::County);
             let suffixed = followed_by_suffix(chars, i + len);
             let everyday = county && lex.everyday_short_names.contains(&name) && !suffixed;
-            !lex.place_exclusions.contains(&name) && !everyday && !names_a_landform(chars, i + len) && tokens.starts[i] && (tokens.ends[i + len] || suffixed)
+            !lex.place_exclusions.contains(&name)
+                && !everyday
+                && !names_a_landform(chars, i + len)
+                && tokens.starts[i]
+                && (tokens.ends[i + len] || suffixed)
         } else {
             !lex.place_exclusions_full.contains(&name)
         };
@@ -96,10 +100,7 @@ mod tests {
         let lex = lexicon();
         let chars: Vec<char> = s.chars().collect();
         let tokens = Tokens::new(lex, s, chars.len());
-        find_places(lex, &chars, &tokens)
-            .into_iter()
-            .map(|p| lex.gazetteer.divisions[p.division].name.clone())
-            .collect()
+        find_places(lex, &chars, &tokens).into_iter().map(|p| lex.gazetteer.divisions[p.division].name.clone()).collect()
     }
 
     #[test]

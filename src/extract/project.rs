@@ -26,11 +26,75 @@ pub struct ProjectMention {
 
 /// Words that qualify 项目 without naming one (重点项目, 签约项目, 亿元以上项目…).
 const GENERIC_WORDS: [&str; 69] = [
-    "高水平", "特定", "更多", "现代服务业", "全市", "全省", "全县", "全区", "季度", "一", "二", "三", "四", "集中",
-    "产业合作", "合作", "互通", "定期", "洽谈", "对接", "有关", "部门", "各", "我县", "我市", "我省", "我区", "本县", "本市",
-    "重点", "重大", "优质", "优势", "成熟", "储备", "在建", "新建", "续建", "签约", "开工", "投产", "竣工", "代表", "产业",
-    "新兴", "战略性", "招商", "引资", "一批", "好", "大", "新", "各类", "相关", "建设", "类", "以上", "亿元", "万元",
-    "工业", "前瞻性", "引领性", "民生", "基础设施", "年度", "当年", "全部", "所有", "示范",
+    "高水平",
+    "特定",
+    "更多",
+    "现代服务业",
+    "全市",
+    "全省",
+    "全县",
+    "全区",
+    "季度",
+    "一",
+    "二",
+    "三",
+    "四",
+    "集中",
+    "产业合作",
+    "合作",
+    "互通",
+    "定期",
+    "洽谈",
+    "对接",
+    "有关",
+    "部门",
+    "各",
+    "我县",
+    "我市",
+    "我省",
+    "我区",
+    "本县",
+    "本市",
+    "重点",
+    "重大",
+    "优质",
+    "优势",
+    "成熟",
+    "储备",
+    "在建",
+    "新建",
+    "续建",
+    "签约",
+    "开工",
+    "投产",
+    "竣工",
+    "代表",
+    "产业",
+    "新兴",
+    "战略性",
+    "招商",
+    "引资",
+    "一批",
+    "好",
+    "大",
+    "新",
+    "各类",
+    "相关",
+    "建设",
+    "类",
+    "以上",
+    "亿元",
+    "万元",
+    "工业",
+    "前瞻性",
+    "引领性",
+    "民生",
+    "基础设施",
+    "年度",
+    "当年",
+    "全部",
+    "所有",
+    "示范",
 ];
 
 /// Status verbs, checked in the words around a project.
@@ -48,8 +112,28 @@ const STATUS_WORDS: [(&str, ProjectStatus); 9] = [
 
 /// Verbs that end a project name when scanning left (推动…项目, 观摩…项目).
 const LEFT_STOPS: [&str; 22] = [
-    "推动", "推进", "签约", "开工", "投产", "竣工", "引进", "新引进", "实施", "观摩", "考察", "出席", "参加", "包括",
-    "涵盖", "抓好", "建设", "加快", "聚焦", "打造", "共有", "共",
+    "推动",
+    "推进",
+    "签约",
+    "开工",
+    "投产",
+    "竣工",
+    "引进",
+    "新引进",
+    "实施",
+    "观摩",
+    "考察",
+    "出席",
+    "参加",
+    "包括",
+    "涵盖",
+    "抓好",
+    "建设",
+    "加快",
+    "聚焦",
+    "打造",
+    "共有",
+    "共",
 ];
 
 impl Spanned for ProjectMention {
@@ -89,7 +173,6 @@ pub fn find_projects(cx: &Context) -> Vec<ProjectMention> {
     out
 }
 
-
 /// "…项目" standing alone in a sentence.
 fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
     let chars = cx.chars;
@@ -103,7 +186,8 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         if is_object_of_verb(cx, start, at) {
             continue;
         }
-        if ends_with_any(&cx.chars[..(end + 3).min(s.end)], (end + 3).min(s.end), &["推介会", "对接会", "洽谈会", "座谈会", "招商会"]) {
+        if ends_with_any(&cx.chars[..(end + 3).min(s.end)], (end + 3).min(s.end), &["推介会", "对接会", "洽谈会", "座谈会", "招商会"])
+        {
             continue;
         }
         if let Some(p) = build(cx, s, start, end) {
@@ -129,7 +213,8 @@ fn projects_in_apposition(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         }
         let start = cx.tokens.skip_function_words(clause_start(chars, at, s.start), at);
         let subject = collect(&chars[start..at]);
-        let named = (3..=16).contains(&(at - start)) && cx.tokens.aligned(start, at) && !subject.contains("项目") && !subject.contains('该');
+        let named =
+            (3..=16).contains(&(at - start)) && cx.tokens.aligned(start, at) && !subject.contains("项目") && !subject.contains('该');
         let a_body_or_person = cx.orgs_at.starting_at(start).any(|o| cx.orgs[o].end == at);
         if named && !a_body_or_person && is_specific(cx, start, at) {
             if let Some(mut p) = build(cx, s, start, at) {
@@ -187,7 +272,6 @@ fn is_object_of_verb(cx: &Context, start: usize, head: usize) -> bool {
     cx.lex.project_object_verbs.longest_ending_at(cx.chars, k).is_some_and(|n| k - n >= start.saturating_sub(4))
 }
 
-
 /// "项目194个", "项目数", "项目库", "项目总数": counts and collections.
 fn is_aggregate_after(chars: &[char], end: usize) -> bool {
     match chars.get(end) {
@@ -201,8 +285,13 @@ fn is_aggregate_after(chars: &[char], end: usize) -> bool {
 /// "12个项目", "一批重大项目", "等10个代表项目": the word before is a quantity.
 fn is_quantified_before(chars: &[char], at: usize) -> bool {
     let before: String = chars[at.saturating_sub(6)..at].iter().collect();
-    before.contains("一批") || before.ends_with('个') || before.ends_with("个代表") || before.ends_with("个重点") || before.ends_with("批")
-        || before.ends_with("一批重大") || before.ends_with("个重大")
+    before.contains("一批")
+        || before.ends_with('个')
+        || before.ends_with("个代表")
+        || before.ends_with("个重点")
+        || before.ends_with("批")
+        || before.ends_with("一批重大")
+        || before.ends_with("个重大")
 }
 
 fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
@@ -224,7 +313,9 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
         if c == '的' || cx.orgs_at.ending_at(k).any(|o| cx.orgs[o].org_type == OrgType::Company) {
             break;
         }
-        if ends_with_any(chars, k, &LEFT_STOPS) || cx.lex.stop_before.longest_ending_at(chars, k).is_some_and(|n| cx.tokens.aligned(k - n, k)) {
+        if ends_with_any(chars, k, &LEFT_STOPS)
+            || cx.lex.stop_before.longest_ending_at(chars, k).is_some_and(|n| cx.tokens.aligned(k - n, k))
+        {
             break;
         }
         if ends_with_any(chars, k, &["活动", "仪式", "会议"]) {
@@ -235,13 +326,9 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
     k
 }
 
-
 /// Is anything left of the name once the places, dates and generic qualifiers are taken out?
 fn is_specific(cx: &Context, start: usize, end: usize) -> bool {
-    let mut core: String = (start..end)
-        .filter(|&k| !cx.places_at.any_covering(k))
-        .map(|k| cx.chars[k])
-        .collect();
+    let mut core: String = (start..end).filter(|&k| !cx.places_at.any_covering(k)).map(|k| cx.chars[k]).collect();
     core = core.trim_end_matches("项目").to_string();
     for w in GENERIC_WORDS {
         core = core.replace(w, "");
@@ -340,7 +427,8 @@ fn amount_near(cx: &Context, start: usize, end: usize, s: &Sentence) -> Option<S
         let close_by = cx.money_at.ending_in(start.saturating_sub(16), start + 1);
         close_by.into_iter().map(|m| &cx.money[m]).filter(|m| m.start >= s.start).filter(invests)
     };
-    let before = before_candidates().filter(joined).max_by_key(|m| m.end).or_else(|| before_candidates().filter(same_stretch).max_by_key(|m| m.end));
+    let before =
+        before_candidates().filter(joined).max_by_key(|m| m.end).or_else(|| before_candidates().filter(same_stretch).max_by_key(|m| m.end));
     let after = cx
         .money_at
         .starting_in(end, end + 9)
@@ -358,7 +446,13 @@ fn status_near(chars: &[char], start: usize, end: usize, s: &Sentence) -> Option
     for (w, st) in STATUS_WORDS {
         // "建成后可实现…": what will follow completion, not the project's state.
         for at in find_all(chars, s.start, s.end, w).into_iter().filter(|&at| chars.get(at + 2) != Some(&'后')) {
-            let dist = if at >= end { at - end } else if at + 2 <= start { start - at - 2 } else { 0 };
+            let dist = if at >= end {
+                at - end
+            } else if at + 2 <= start {
+                start - at - 2
+            } else {
+                0
+            };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, st));
             }
@@ -483,13 +577,11 @@ fn attach_anaphoric_amounts(cx: &Context, projects: &mut [ProjectMention]) {
         if let Some(m) = amount {
             p.investment.get_or_insert_with(|| m.yuan.clone());
         }
-        let investor = cx
-            .orgs_at
-            .within(at + 1, s.end)
-            .into_iter()
-            .map(|o| &cx.orgs[o])
-            .filter(|o| o.org_type == OrgType::Company)
-            .find(|o| cx.chars.get(o.start - 1) == Some(&'由') && ends_with_any(&cx.chars[..(o.end + 2).min(s.end)], (o.end + 2).min(s.end), &["投资"]));
+        let investor =
+            cx.orgs_at.within(at + 1, s.end).into_iter().map(|o| &cx.orgs[o]).filter(|o| o.org_type == OrgType::Company).find(|o| {
+                cx.chars.get(o.start - 1) == Some(&'由')
+                    && ends_with_any(&cx.chars[..(o.end + 2).min(s.end)], (o.end + 2).min(s.end), &["投资"])
+            });
         if let Some(o) = investor {
             p.investor.get_or_insert_with(|| o.name.clone());
         }
@@ -535,11 +627,7 @@ mod tests {
     use crate::extract::extract;
 
     fn projects(s: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, Option<&'static str>)> {
-        extract(s)
-            .projects
-            .into_iter()
-            .map(|p| (p.name, p.investment, p.place, p.investor, p.status.map(|s| s.as_str())))
-            .collect()
+        extract(s).projects.into_iter().map(|p| (p.name, p.investment, p.place, p.investor, p.status.map(|s| s.as_str()))).collect()
     }
 
     #[test]

@@ -162,8 +162,8 @@ impl Gazetteer {
     pub fn disambiguate_with(&self, candidates: &[usize], context: &NamedDivisions) -> usize {
         let score = |&i: &usize| -> (usize, std::cmp::Reverse<Level>) {
             // Ancestors of i named in the document, and mentions of divisions below i.
-            let related = self.ancestors(i).iter().filter(|a| context.named.contains(a)).count()
-                + context.below.get(&i).copied().unwrap_or(0);
+            let related =
+                self.ancestors(i).iter().filter(|a| context.named.contains(a)).count() + context.below.get(&i).copied().unwrap_or(0);
             (related, std::cmp::Reverse(self.divisions[i].level))
         };
         let mut best = candidates[0];

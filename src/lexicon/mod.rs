@@ -163,9 +163,7 @@ impl Lexicon {
             bound_titles: WordSet::from_lines(include_str!("data/bound_titles.txt")),
             leader_words: WordSet::from_lines(include_str!("data/leader_words.txt")),
             stop_before: WordSet::from_lines(include_str!("data/stop_before.txt")),
-            name_followers: data_lines(include_str!("data/name_followers.txt"))
-                .filter_map(|l| l.chars().next())
-                .collect(),
+            name_followers: data_lines(include_str!("data/name_followers.txt")).filter_map(|l| l.chars().next()).collect(),
             surnames: WordSet::from_lines(include_str!("data/surnames.txt")),
             countries: WordSet::from_lines(include_str!("data/countries.txt")),
             event_nouns: WordSet::from_lines(include_str!("data/event_nouns.txt")),
@@ -252,7 +250,8 @@ impl Lexicon {
     /// [`Lexicon::char_hints`], segmenting `chars` here (training reads sentences with no tokens yet).
     pub fn char_hints_of(&self, chars: &[char]) -> Vec<name_model::CharHint> {
         let text: String = chars.iter().collect();
-        let words: Vec<(usize, usize, String)> = self.jieba.tag(&text, true).into_iter().map(|t| (t.start, t.end, t.tag.to_string())).collect();
+        let words: Vec<(usize, usize, String)> =
+            self.jieba.tag(&text, true).into_iter().map(|t| (t.start, t.end, t.tag.to_string())).collect();
         self.char_hints(chars, &words)
     }
 

@@ -189,11 +189,8 @@ impl NameModel {
             }
             let bad = || format!("names.model line {}: malformed", n + 1);
             let (key, values) = line.rsplit_once('\t').ok_or_else(bad)?;
-            let numbers: Vec<f32> = values
-                .split(' ')
-                .map(|v| v.parse::<i32>().map(|x| x as f32 / SCALE))
-                .collect::<Result<_, _>>()
-                .map_err(|_| bad())?;
+            let numbers: Vec<f32> =
+                values.split(' ').map(|v| v.parse::<i32>().map(|x| x as f32 / SCALE)).collect::<Result<_, _>>().map_err(|_| bad())?;
             if key == "T" && numbers.len() == TAGS * TAGS {
                 for (k, w) in numbers.into_iter().enumerate() {
                     model.transitions[k / TAGS][k % TAGS] = w;
@@ -433,11 +430,13 @@ mod tests {
             example("庚辛表示同意。", "庚辛"),
             example("今天天气很好。", ""),
         ];
-        let data: Vec<Example> =
-            data.into_iter().map(|mut e| {
+        let data: Vec<Example> = data
+            .into_iter()
+            .map(|mut e| {
                 e.names.retain(|(s, end)| end > s);
                 e
-            }).collect();
+            })
+            .collect();
         let model = train(&data, 10, |c| vec![CharHint::default(); c.len()]);
         let chars: Vec<char> = "甲乙丙认为此事可行。".chars().collect();
         assert_eq!(model.names(&chars, &vec![CharHint::default(); chars.len()]), vec![(0, 3)]);

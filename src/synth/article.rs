@@ -11,11 +11,50 @@ use super::world::{Company, Official, Person, Post, World};
 /// the names of tables).
 pub const SLOTS: [&str; 45] = [
     "trade",
-    "date", "year", "city", "city_short", "province", "province_short", "other_city", "other_short", "county",
-    "county_short", "county_head", "zone", "venue", "venue_short", "event", "speaker", "speaker_name", "chair",
-    "chair_name", "lead", "lead_name", "attendees", "hosts", "guest", "guest_name", "guest_company", "dept",
-    "dept_name", "county_lead", "county_lead_name", "chairman", "chairman_name", "company", "company_short",
-    "company_brand", "project", "amount", "total", "count", "output", "jobs", "months", "capacity", "product",
+    "date",
+    "year",
+    "city",
+    "city_short",
+    "province",
+    "province_short",
+    "other_city",
+    "other_short",
+    "county",
+    "county_short",
+    "county_head",
+    "zone",
+    "venue",
+    "venue_short",
+    "event",
+    "speaker",
+    "speaker_name",
+    "chair",
+    "chair_name",
+    "lead",
+    "lead_name",
+    "attendees",
+    "hosts",
+    "guest",
+    "guest_name",
+    "guest_company",
+    "dept",
+    "dept_name",
+    "county_lead",
+    "county_lead_name",
+    "chairman",
+    "chairman_name",
+    "company",
+    "company_short",
+    "company_brand",
+    "project",
+    "amount",
+    "total",
+    "count",
+    "output",
+    "jobs",
+    "months",
+    "capacity",
+    "product",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -449,9 +488,8 @@ impl<'a> Writer<'a> {
 
     /// A county whose leaders are in the cast, most of the time (else any county).
     fn county_with_cast(&mut self) -> usize {
-        let with_cast: Vec<usize> = (0..self.world.counties.len())
-            .filter(|&c| self.world.cast.iter().any(|o| o.post == Post::CountySecretary(c)))
-            .collect();
+        let with_cast: Vec<usize> =
+            (0..self.world.counties.len()).filter(|&c| self.world.cast.iter().any(|o| o.post == Post::CountySecretary(c))).collect();
         match self.rng.pick(&with_cast) {
             Some(&c) if self.rng.chance(0.85) => c,
             _ => self.rng.below(self.world.counties.len()),

@@ -236,7 +236,12 @@ mod tests {
         assert!(events >= 2 * n, "dated events with participants: {events} on {n} pages");
         assert!(participations >= 8 * n, "participations: {participations} on {n} pages");
         assert!(invested >= 3 * n / 2, "projects with investment: {invested} on {n} pages");
-        assert!(cast_found.len() * 3 >= world.cast.len() * 2, "cast found with a title of theirs: {} of {}", cast_found.len(), world.cast.len());
+        assert!(
+            cast_found.len() * 3 >= world.cast.len() * 2,
+            "cast found with a title of theirs: {} of {}",
+            cast_found.len(),
+            world.cast.len()
+        );
     }
 
     #[test]

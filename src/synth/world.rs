@@ -4,7 +4,7 @@
 
 use super::rng::Rng;
 use super::templates::{Slots, Templates};
-use crate::lexicon::{data_lines, Division, Lexicon, Level};
+use crate::lexicon::{data_lines, Division, Level, Lexicon};
 use crate::model::OrgType;
 use std::collections::HashSet;
 

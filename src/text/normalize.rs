@@ -204,9 +204,7 @@ fn classify(p: &[char], heading: bool) -> ParagraphKind {
 /// "本报记者 郭娟", "记者 闫淑娟", "本报通讯员 张三": a line that only names the author.
 fn is_byline_only(t: &str) -> bool {
     let t = t.trim();
-    let rest = ["本报记者", "本刊记者", "记者", "本报通讯员", "通讯员"]
-        .iter()
-        .find_map(|p| t.strip_prefix(p));
+    let rest = ["本报记者", "本刊记者", "记者", "本报通讯员", "通讯员"].iter().find_map(|p| t.strip_prefix(p));
     match rest {
         Some(r) => {
             let names: Vec<&str> = r.split([' ', '、']).filter(|s| !s.is_empty()).collect();
@@ -227,10 +225,7 @@ fn read_lines(original: &[char]) -> (Vec<Line>, Option<(i32, u32, u32)>) {
         if end < original.len() && original[end] != '\n' {
             continue;
         }
-        let raw: Vec<(char, usize)> = (start..end)
-            .filter(|&k| original[k] != '\r')
-            .map(|k| (fold_char(original[k]), k))
-            .collect();
+        let raw: Vec<(char, usize)> = (start..end).filter(|&k| original[k] != '\r').map(|k| (fold_char(original[k]), k)).collect();
         start = end + 1;
         let mut chars = trim(&raw);
         let marks = chars.iter().take_while(|c| c.0 == '#').count();
@@ -287,7 +282,8 @@ fn strip_furniture(chars: &[(char, usize)]) -> (Vec<(char, usize)>, bool) {
         if text[i] == '（' || text[i] == '(' {
             if let Some(close) = closes[i].map(|c| c - i) {
                 let short = visible[i + close] - visible[i + 1] <= JUMP_LINE_MAX;
-                let inner: String = if short { text[i + 1..i + close].iter().filter(|c| !c.is_whitespace()).collect() } else { String::new() };
+                let inner: String =
+                    if short { text[i + 1..i + close].iter().filter(|c| !c.is_whitespace()).collect() } else { String::new() };
                 if short && is_jump_line(&inner) {
                     for k in keep.iter_mut().skip(i).take(close + 1) {
                         *k = false;

@@ -66,14 +66,7 @@ fn cut(rest: &str, max_chars: usize) -> (usize, usize) {
     let half = window.len() / 2;
     // The best boundary in the second half of the window, the last of its kind; else the best
     // anywhere; else inside a line.
-    let best_after = |from: usize| {
-        lines
-            .iter()
-            .filter(|&&b| b >= from && b > 0)
-            .map(|&b| (boundary_at(rest, b), b))
-            .max()
-            .map(|(_, b)| b)
-    };
+    let best_after = |from: usize| lines.iter().filter(|&&b| b >= from && b > 0).map(|&b| (boundary_at(rest, b), b)).max().map(|(_, b)| b);
     let byte = best_after(half).or_else(|| best_after(0)).unwrap_or_else(|| inside_line(window, half));
     let chars = starts.partition_point(|&b| b < byte);
     (byte, chars)

@@ -64,9 +64,7 @@ pub fn article_of_paragraphs(clean: &CleanText) -> Vec<usize> {
         let text = clean.slice(p.start, p.end);
         let dateline = ["本报讯", "本刊讯", "新华社"].iter().any(|s| text.starts_with(s));
         if let Some((kind, break_after)) = previous {
-            let boundary = break_after
-                || dateline
-                || (p.kind != kind && (p.kind != ParagraphKind::Body || kind != ParagraphKind::Byline));
+            let boundary = break_after || dateline || (p.kind != kind && (p.kind != ParagraphKind::Body || kind != ParagraphKind::Byline));
             if boundary {
                 article += 1;
             }
