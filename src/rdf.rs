@@ -227,7 +227,7 @@ pub fn document_graph(content: &str, source: &str, x: &Extraction) -> DocumentGr
     events(&mut b, &x.events, &names);
     let mut facts = b.facts;
     // The key renders the object, so it is computed once per fact rather than per comparison.
-    facts.sort_by_cached_key(|t| triple_key(t));
+    facts.sort_by_cached_key(triple_key);
     facts.dedup();
     DocumentGraph { doc, hash, facts, evidence: b.evidence }
 }

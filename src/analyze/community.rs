@@ -124,8 +124,8 @@ fn renumber(communities: &[usize]) -> (Vec<usize>, usize) {
     let mut ids: BTreeMap<usize, usize> = BTreeMap::new();
     let mut first_seen = Vec::new();
     for &c in communities {
-        if !ids.contains_key(&c) {
-            ids.insert(c, first_seen.len());
+        if let std::collections::btree_map::Entry::Vacant(e) = ids.entry(c) {
+            e.insert(first_seen.len());
             first_seen.push(c);
         }
     }
@@ -153,8 +153,8 @@ pub fn modularity(n: usize, edges: &[(usize, usize, f64)], community: &[usize], 
             *inside.entry(community[u]).or_default() += w;
         }
     }
-    for u in 0..n {
-        *total.entry(community[u]).or_default() += g.degree(u);
+    for (u, c) in community.iter().enumerate().take(n) {
+        *total.entry(*c).or_default() += g.degree(u);
     }
     total.iter().map(|(c, t)| 2.0 * inside.get(c).unwrap_or(&0.0) / m2 - resolution * (t / m2).powi(2)).sum()
 }

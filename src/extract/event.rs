@@ -170,7 +170,7 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         };
         // "会议室", "活动中心": the noun goes on into another word.
         if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪'))
-            && !chars.get(e..e + 2).is_some_and(|w| w == ['中', '，'])
+            && chars.get(e..e + 2).is_none_or(|w| w != ['中', '，'])
         {
             e -= 1;
             continue;
@@ -206,7 +206,7 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
             break;
         }
         let inside_quotes = quotes > 0 || c == '“';
-        if !inside_quotes && !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '”' | '（' | '）' | '—')) {
+        if !(inside_quotes || is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '”' | '（' | '）' | '—')) {
             break;
         }
         if !inside_quotes && (c == '在' || c == '的' || c == '了' || c == '和' || c == '，') {
@@ -231,10 +231,7 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
 /// "在上海举行", "在运城经济技术开发区主会场出席": the place after 在 in the event's sentence.
 fn event_place(cx: &Context, s: &Sentence, event_end: usize) -> (Option<usize>, Option<String>) {
     let chars = cx.chars;
-    for k in event_end..s.end {
-        if chars[k] != '在' {
-            continue;
-        }
+    for k in (event_end..s.end).filter(|&k| chars[k] == '在') {
         if let Some(p) = cx.places_at.first_starting_at(k + 1) {
             return (Some(cx.places[p].division), None);
         }

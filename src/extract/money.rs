@@ -56,14 +56,7 @@ pub fn money_at(chars: &[char], start: usize) -> Option<Money> {
 }
 
 fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
-    let mut k = at;
-    for c in s.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    s.chars().enumerate().all(|(i, c)| chars.get(at + i) == Some(&c))
 }
 
 /// Arabic digits with an optional decimal part, or the Chinese numerals 十/百/千 alone ("百亿元").

@@ -94,7 +94,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
         return None;
     }
     // A one-character suffix inside an everyday word (布局, 部署, 到处) ends no name.
-    if suffix_len == 1 && !lex.gov_bodies.longest_ending_at(chars, end).is_some() {
+    if suffix_len == 1 && lex.gov_bodies.longest_ending_at(chars, end).is_none() {
         if let Some((s, e, tag)) = tokens.word_at(end - 1) {
             // "布局", "产业布局": the suffix closes an everyday word of jieba's.
             let closes_word = e - s > 2 && lex.jieba.has_word(&collect(&chars[e - 2..*e]));

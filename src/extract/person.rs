@@ -216,11 +216,10 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
     let third = at + sl + 1;
     // A follower counts unless the given name is a word of its own that holds it ("周/富强").
     let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1);
-    let long_ok = given_ok(third)
-        && !(cx.lex.name_followers.contains(&chars[third])
-            && !given_is_word
-            && (!matches!(chars[third], '和' | '与' | '及') || given_name_conjunction(cx, third)))
-        && !cx.lex.titles.longest_starting_at(chars, third).is_some_and(|n| n >= 2);
+    let follower_ends_name = cx.lex.name_followers.contains(&chars[third])
+        && !given_is_word
+        && (!matches!(chars[third], '和' | '与' | '及') || given_name_conjunction(cx, third));
+    let long_ok = given_ok(third) && !follower_ends_name && cx.lex.titles.longest_starting_at(chars, third).is_none_or(|n| n < 2);
     // Prefer the length at which jieba also sees a word boundary ("刘明/强调" gives 刘明).
     let ends = &cx.tokens.ends;
     let end = match (long_ok && ends[third + 1], ends[third]) {
@@ -423,7 +422,7 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
         if !(is_cjk(c) || c == ' ' || c == '、') {
             names_from = close + 1;
         }
-        if c != '）' || !chars.get(close + 1).is_none_or(|&c| c == '\n') {
+        if c != '）' || chars.get(close + 1).is_some_and(|&c| c != '\n') {
             continue;
         }
         let Some(open) = open else { continue };

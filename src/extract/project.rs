@@ -626,7 +626,10 @@ fn invested_sites(cx: &Context, known: &[ProjectMention]) -> Vec<ProjectMention>
 mod tests {
     use crate::extract::extract;
 
-    fn projects(s: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, Option<&'static str>)> {
+    /// Name, investment, place, investor, status.
+    type Row = (String, Option<String>, Option<String>, Option<String>, Option<&'static str>);
+
+    fn projects(s: &str) -> Vec<Row> {
         extract(s).projects.into_iter().map(|p| (p.name, p.investment, p.place, p.investor, p.status.map(|s| s.as_str()))).collect()
     }
 

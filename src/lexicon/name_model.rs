@@ -98,8 +98,8 @@ pub fn char_hints(n_chars: usize, words: &[(usize, usize, String)], surname_at: 
     let mut hints = vec![CharHint::default(); n_chars];
     for (s, e, tag) in words {
         let (s, e) = (*s, (*e).min(n_chars));
-        for i in s..e {
-            hints[i].word_pos = if e - s == 1 {
+        for (i, hint) in hints.iter_mut().enumerate().take(e).skip(s) {
+            hint.word_pos = if e - s == 1 {
                 'S'
             } else if i == s {
                 'B'
@@ -108,10 +108,10 @@ pub fn char_hints(n_chars: usize, words: &[(usize, usize, String)], surname_at: 
             } else {
                 'M'
             };
-            hints[i].word_tag = tag_class(tag);
-            hints[i].word_len = (e - s).min(4) as u8;
-            hints[i].word_start = s;
-            hints[i].word_end = e;
+            hint.word_tag = tag_class(tag);
+            hint.word_len = (e - s).min(4) as u8;
+            hint.word_start = s;
+            hint.word_end = e;
         }
     }
     for (h, &s) in hints.iter_mut().zip(surname_at) {
