@@ -61,6 +61,8 @@ const ANAPHORIC: [&str; 8] = ["此次", "本次", "这次", "该", "上述", "�
 /// Verbs that locate a named event in time even when its sentence has no date.
 const HELD: [&str; 10] = ["举行", "召开", "举办", "开幕", "闭幕", "出席", "参加", "主持", "启动", "落幕"];
 /// Visit verbs: the person who does them leads the visit.
+/// Verbs of a meeting between people: "甲会见乙一行", "甲与乙举行会谈", "甲与乙座谈交流".
+const MEETINGS: [&str; 6] = ["会见", "接见", "会谈", "座谈", "拜访", "会晤"];
 const VISITS: [&str; 11] = ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察", "执法检查", "督导检查", "明查暗访", "督查", "走访"];
 
 pub struct Context<'a> {
@@ -109,6 +111,8 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         let mut here = named_events(cx, si, s);
         let visits_here = visits(cx, si, s, &here);
         here.extend(visits_here);
+        let meetings_here = meetings(cx, si, s, &here, &events);
+        here.extend(meetings_here);
         if here.is_empty() {
             here.extend(dated_occurrence(cx, si, s));
         }
@@ -295,6 +299,85 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
     out
 }
 
+/// "省长甲在某地会见了某集团董事长乙一行", "甲、乙与某集团董事长丙举行会谈": a meeting whose name is
+/// its hosts and the clause of the meeting verb; everyone named in that clause takes part.
+fn meetings(cx: &Context, si: usize, s: &Sentence, found: &[EventMention], earlier: &[EventMention]) -> Vec<EventMention> {
+    let chars = cx.chars;
+    let mut out: Vec<EventMention> = Vec::new();
+    let date = cx.dates_at.within(s.start, s.end).first().map(|&d| &cx.dates[d]);
+    let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
+    for pi in cx.persons_at.within(s.start, s.end) {
+        let host = &cx.persons[pi];
+        if is_reporter(host) || is_referred_to(chars, host) || out.iter().any(|e| e.start <= host.start && host.end <= e.end) {
+            continue;
+        }
+        let end = clause_end(chars, host.end, s.end);
+        let Some((verb_at, verb_len)) = meeting_verb(chars, host.end, end) else { continue };
+        // Another person's own verb between the host and the meeting: the meeting is theirs.
+        if strongest_role(cx, host.end, verb_at).is_some() || (headline && date.is_none()) {
+            continue;
+        }
+        if found.iter().chain(&out).any(|e| e.start < end && host.start < e.end) {
+            continue;
+        }
+        // "考察期间，甲还与当地有关部门座谈": an undated meeting of one who leads a visit the article
+        // reports is part of that visit.
+        let leads_visit = earlier
+            .iter()
+            .filter(|e| cx.sentences[e.sentence].article == s.article)
+            .any(|e| e.participants.iter().any(|&(q, role, _)| role == Role::Led && cx.persons[q].name == host.name));
+        if date.is_none() && leads_visit {
+            continue;
+        }
+        // The guests follow 与 or the verb; a name before them is a later host ("甲、省长乙会见…").
+        let from = (host.end..verb_at).find(|&k| chars[k] == '与' || chars[k] == '同').unwrap_or(verb_at);
+        if !cx.persons_at.starting_in(host.end, from).is_empty() {
+            continue;
+        }
+        // The hosts: this person and those listed before it ("甲、乙与丙举行会谈").
+        let mut hosts = vec![pi];
+        while let Some(&prev) = cx.persons_at.within(s.start, cx.persons[hosts[0]].start).last() {
+            let gap = collect(&chars[cx.persons[prev].end..cx.persons[hosts[0]].start]);
+            if !is_list_gap(cx, &gap) {
+                break;
+            }
+            hosts.insert(0, prev);
+        }
+        let tail: String = collect(&chars[from..end]).replacen(
+            &format!("{}了", collect(&chars[verb_at..verb_at + verb_len])),
+            &collect(&chars[verb_at..verb_at + verb_len]),
+            1,
+        );
+        let names: Vec<&str> = hosts.iter().map(|&h| cx.persons[h].name.as_str()).collect();
+        let name: String = format!("{}{}", names.join("、"), tail).chars().take(MEETING_NAME_CHARS).collect();
+        let first = cx.persons[hosts[0]].start;
+        let mut meeting = EventMention::new((first, end), name, si, date, event_place(cx, s, host.end));
+        for &h in &hosts {
+            push_participant(&mut meeting, h, Role::Attended, verb_at);
+        }
+        for guest in cx.persons_at.within(verb_at, end) {
+            if !is_reporter(&cx.persons[guest]) {
+                push_participant(&mut meeting, guest, Role::Attended, verb_at);
+            }
+        }
+        out.push(meeting);
+    }
+    out
+}
+
+/// The longest name given to a meeting (hosts and the clause of the verb).
+const MEETING_NAME_CHARS: usize = 60;
+
+/// A meeting verb in `[from, to)`, not the start of a noun ("座谈会", "会见室", "会谈纪要").
+fn meeting_verb(chars: &[char], from: usize, to: usize) -> Option<(usize, usize)> {
+    (from..to).find_map(|k| {
+        let verb = MEETINGS.iter().find(|v| ends_with_any(chars, k + v.chars().count(), &[v]))?;
+        let n = verb.chars().count();
+        let noun = chars.get(k + n).is_some_and(|c| matches!(c, '会' | '室' | '厅' | '纪' | '时' | '中' | '后' | '前'));
+        (k + n <= to && !noun).then_some((k, n))
+    })
+}
+
 /// The visit's description starts at 到/赴/在/率队 after the person's name.
 fn visit_start(chars: &[char], after_person: usize, verb_end: usize) -> usize {
     (after_person..verb_end).find(|&k| matches!(chars[k], '到' | '赴' | '在' | '率' | '带')).unwrap_or(after_person)
@@ -405,8 +488,7 @@ fn strongest_role(cx: &Context, from: usize, to: usize) -> Option<(Role, usize)>
     let mut previous_end = from;
     for p in cx.persons_at.starting_in(from, to).into_iter().map(|p| &cx.persons[p]) {
         let gap = collect(&chars[previous_end..p.start]);
-        let only_list = gap.chars().all(|c| matches!(c, '、' | '，' | ' ' | '和' | '及')) || is_title_gap(cx, &gap);
-        if !only_list {
+        if !is_list_gap(cx, &gap) {
             stop = stop.min(p.start);
             break;
         }
@@ -425,13 +507,21 @@ fn strongest_role(cx: &Context, from: usize, to: usize) -> Option<(Role, usize)>
     best
 }
 
-/// "，市委常委、常务副市长" between two names of one list.
-fn is_title_gap(cx: &Context, gap: &str) -> bool {
-    let Some(rest) = gap.strip_prefix(['，', '、', ' ']) else { return false };
-    let g: Vec<char> = rest.chars().collect();
-    let has_verb = cx.lex.roles.iter().any(|(verb, _)| rest.contains(verb.as_str()));
-    !g.is_empty() && !has_verb && cx.lex.titles.longest_ending_at(&g, g.len()).is_some() && !g.contains(&'。')
+/// What may stand between two names of one list: separators ("、", "，", "和", "及"), then at most
+/// the next item's description ("，市委常委、常务副市长", "，某某科技股份有限公司董事长", a word the
+/// recogniser did not take for a name, "等"): no verb of a role and no clause break of its own.
+fn is_list_gap(cx: &Context, gap: &str) -> bool {
+    const SEPARATORS: [char; 6] = ['、', '，', ' ', '和', '及', '与'];
+    if gap.chars().all(|c| SEPARATORS.contains(&c)) {
+        return true;
+    }
+    let Some(rest) = gap.strip_prefix(['，', '、', ' ']).or_else(|| gap.strip_prefix("以及")) else { return false };
+    let description_like = rest.chars().count() <= LIST_ITEM_CHARS && !rest.contains(['，', '。', '；', '：', '！', '？', '（', '(']);
+    description_like && !cx.lex.roles.iter().any(|(verb, _)| rest.contains(verb.as_str()))
 }
+
+/// The longest description of one list item (an organisation's full name and a title or two).
+const LIST_ITEM_CHARS: usize = 40;
 
 /// Totals in a sentence of the event's article: the first count of projects ("签约项目32个",
 /// "12个项目") and the first total amount ("总投资186亿元", "总签约额66.85亿元") it states.
@@ -505,6 +595,40 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_between_people_is_an_event_of_hosts_and_guests() {
+        let e = events("3月9日，省委书记韩立平、省长许秋原在江城会见了远航集团董事长沈嘉木一行。副省长陶然参加会见。");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "韩立平、许秋原会见远航集团董事长沈嘉木一行");
+        let mut people: Vec<String> = roles(&e[0]).into_iter().map(|(p, _)| p).collect();
+        people.sort();
+        assert_eq!(people, ["沈嘉木", "许秋原", "陶然", "韩立平"]);
+        let talks = events("5月2日，市长骆川与青禾科技股份有限公司总经理易衡举行会谈。");
+        assert_eq!(talks[0].name, "骆川与青禾科技股份有限公司总经理易衡举行会谈");
+        // A meeting noun is a named event, not a meeting verb; a meeting room is neither.
+        assert!(events("5月2日，市长骆川在会见室听取汇报。").is_empty());
+        assert_eq!(events("5月2日，市长骆川主持召开民营企业座谈会。")[0].name, "民营企业座谈会");
+        // An undated meeting of the one who leads the reported visit is part of the visit.
+        let visit = events("5月2日，市长骆川率队赴江城考察。考察期间，骆川还与当地商会负责人座谈。");
+        assert_eq!(visit.len(), 1, "{visit:?}");
+        assert_eq!(roles(&visit[0]), [("骆川".to_string(), "led")]);
+    }
+
+    #[test]
+    fn a_list_runs_over_descriptions_and_unknown_words() {
+        // Descriptions with organisation names and titles the lexicon lacks, between the names of
+        // one list, do not cut the list: everyone before the verb takes its role.
+        let e = events("6月3日，全县民营经济座谈会召开。座谈会上，县商会会长、恒远实业董事长孔令舟，青松农业创始人贺知山，致远物流执行董事兼总经理包振邦先后发言。");
+        let mut r = roles(&e[0]);
+        r.sort();
+        assert_eq!(r, [("包振邦".to_string(), "spoke"), ("孔令舟".to_string(), "spoke"), ("贺知山".to_string(), "spoke")]);
+        // A verb of its own ends the list.
+        let e = events("6月3日，全县民营经济座谈会召开。县长贺知山主持，县委副书记包振邦讲话。");
+        let mut r = roles(&e[0]);
+        r.sort();
+        assert_eq!(r, [("包振邦".to_string(), "spoke"), ("贺知山".to_string(), "presided")]);
+    }
+
+    #[test]
     fn a_named_meeting_with_date_place_and_roles() {
         let e = events("2025年3月5日 星期三\n3月4日，全市优化营商环境大会在洛阳召开。市委书记秦守源出席并讲话，市委副书记、市长顾怀川主持。市领导杭立新、聂晓岚参加。\n");
         assert_eq!(e.len(), 1, "{e:?}");
@@ -563,8 +687,11 @@ mod tests {
     #[test]
     fn a_sentence_about_another_day_takes_no_part_in_the_event() {
         let e = events("3月13日，省长陈建华在栾川县调研。市长赵明陪同调研。\n3月14日，市长赵明会见客商一行，副市长王海涛参加会见。\n");
-        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e.len(), 2, "{e:?}");
         assert_eq!(roles(&e[0]), vec![("赵明".into(), "attended"), ("陈建华".into(), "led")]);
+        // The next day's meeting is an event of its own, with those who joined it.
+        assert_eq!((e[1].name.as_str(), e[1].date.and_then(|d| d.day)), ("赵明会见客商一行", Some(14)));
+        assert_eq!(roles(&e[1]), vec![("王海涛".into(), "attended"), ("赵明".into(), "attended")]);
     }
 
     #[test]

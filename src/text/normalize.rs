@@ -100,6 +100,36 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Pages taken from the web often write Chinese punctuation with ASCII marks ("12月22日,某县…",
+/// "(记者 某某)"). Next to a Chinese character they are the full-width marks the rules read;
+/// between digits or Latin letters ("1,000", "A,B") they stay as they are.
+fn widen_chinese_punctuation(line: &mut [(char, usize)]) {
+    let is_han = |c: char| crate::text::chars::is_cjk(c) || matches!(c, '“' | '”' | '、' | '。' | '《' | '》');
+    for k in 0..line.len() {
+        let wide = match line[k].0 {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '!' => '！',
+            '?' => '？',
+            '(' => '（',
+            ')' => '）',
+            _ => continue,
+        };
+        let before = line[..k].iter().rev().map(|c| c.0).find(|c| *c != ' ');
+        let after = line[k + 1..].iter().map(|c| c.0).find(|c| *c != ' ');
+        let han_side = match wide {
+            // An opening bracket belongs to what follows it, a closing one to what precedes it.
+            '（' => after.is_some_and(is_han),
+            '）' => before.is_some_and(is_han),
+            _ => before.is_some_and(is_han) || (before.is_none_or(|c| !c.is_ascii_alphanumeric()) && after.is_some_and(is_han)),
+        };
+        if han_side {
+            line[k].0 = wide;
+        }
+    }
+}
+
 pub fn normalize(input: &str) -> CleanText {
     let original: Vec<char> = input.chars().collect();
     let (lines, date_line) = read_lines(&original);
@@ -225,7 +255,8 @@ fn read_lines(original: &[char]) -> (Vec<Line>, Option<(i32, u32, u32)>) {
         if end < original.len() && original[end] != '\n' {
             continue;
         }
-        let raw: Vec<(char, usize)> = (start..end).filter(|&k| original[k] != '\r').map(|k| (fold_char(original[k]), k)).collect();
+        let mut raw: Vec<(char, usize)> = (start..end).filter(|&k| original[k] != '\r').map(|k| (fold_char(original[k]), k)).collect();
+        widen_chinese_punctuation(&mut raw);
         start = end + 1;
         let mut chars = trim(&raw);
         let marks = chars.iter().take_while(|c| c.0 == '#').count();
@@ -451,6 +482,12 @@ mod tests {
 
     fn clean(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn ascii_marks_next_to_chinese_are_chinese_punctuation() {
+        let t = "5月6日,县长周明远(左二)在县城调研;他说:要抓项目!投资1,200万元,规模A,B两级。\n";
+        assert_eq!(clean(t), "5月6日，县长周明远（左二）在县城调研；他说：要抓项目！投资1,200万元，规模A,B两级。");
     }
 
     #[test]
