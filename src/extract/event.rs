@@ -216,7 +216,7 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
         if !inside_quotes && (c == '在' || c == '的' || c == '了' || c == '和' || c == '，') {
             break;
         }
-        if !inside_quotes && ends_with_any(chars, k, &["出席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"])
+        if !inside_quotes && ends_with_any(chars, k, &["出席", "列席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"])
         {
             break;
         }
@@ -515,13 +515,17 @@ fn is_list_gap(cx: &Context, gap: &str) -> bool {
     if gap.chars().all(|c| SEPARATORS.contains(&c)) {
         return true;
     }
-    let Some(rest) = gap.strip_prefix(['，', '、', ' ']).or_else(|| gap.strip_prefix("以及")) else { return false };
-    let description_like = rest.chars().count() <= LIST_ITEM_CHARS && !rest.contains(['，', '。', '；', '：', '！', '？', '（', '(']);
-    description_like && !cx.lex.roles.iter().any(|(verb, _)| rest.contains(verb.as_str()))
+    // What a name cut short leaves before the separator ("周振|强、温文强"): a character or two.
+    let residue = gap.chars().take(3).position(|c| matches!(c, '，' | '、')).unwrap_or(0);
+    let separated: String = gap.chars().skip(residue).collect();
+    let Some(rest) = separated.strip_prefix(['，', '、', ' ']).or_else(|| separated.strip_prefix("以及")) else { return false };
+    let description_like = rest.chars().count() <= LIST_ITEM_CHARS && !rest.contains(['，', '。', '；', '：', '！', '？']);
+    description_like && !cx.lex.roles.iter().any(|(verb, _)| gap.contains(verb.as_str()))
 }
 
-/// The longest description of one list item (an organisation's full name and a title or two).
-const LIST_ITEM_CHARS: usize = 40;
+/// The longest description of one list item (the full names of two or three organisations, each
+/// with a title).
+const LIST_ITEM_CHARS: usize = 60;
 
 /// Totals in a sentence of the event's article: the first count of projects ("签约项目32个",
 /// "12个项目") and the first total amount ("总投资186亿元", "总签约额66.85亿元") it states.
@@ -621,6 +625,19 @@ mod tests {
         let mut r = roles(&e[0]);
         r.sort();
         assert_eq!(r, [("包振邦".to_string(), "spoke"), ("孔令舟".to_string(), "spoke"), ("贺知山".to_string(), "spoke")]);
+        // A name read short leaves a character before the separator; the list goes on.
+        let e = events("2月3日，县委书记贺知山主持召开县委常委会会议。县委常委包振邦、孔令舟出席会议，县政协主席易衡列席会议。");
+        let mut r = roles(&e[0]);
+        r.sort();
+        assert_eq!(
+            r,
+            [
+                ("包振邦".to_string(), "attended"),
+                ("孔令舟".to_string(), "attended"),
+                ("易衡".to_string(), "attended"),
+                ("贺知山".to_string(), "presided")
+            ]
+        );
         // A verb of its own ends the list.
         let e = events("6月3日，全县民营经济座谈会召开。县长贺知山主持，县委副书记包振邦讲话。");
         let mut r = roles(&e[0]);
