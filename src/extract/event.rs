@@ -57,7 +57,6 @@ impl EventMention {
 }
 
 /// Qualifiers that make an event noun refer back to an event already named (此次活动, 座谈会上).
-const ANAPHORIC: [&str; 8] = ["此次", "本次", "这次", "该", "上述", "当天", "会", "同期"];
 /// Verbs that locate a named event in time even when its sentence has no date.
 const HELD: [&str; 10] = ["举行", "召开", "举办", "开幕", "闭幕", "出席", "参加", "主持", "启动", "落幕"];
 /// Visit verbs: the person who does them leads the visit.
@@ -101,6 +100,8 @@ fn article_days(cx: &Context) -> ArticleDays {
 pub fn find_events(cx: &Context) -> Vec<EventMention> {
     let days = article_days(cx);
     let mut events: Vec<EventMention> = Vec::new();
+    // Mentions that name an earlier event again (see antecedent), dropped at the end.
+    let mut back_reference: Vec<bool> = Vec::new();
     let mut current: Option<usize> = None;
     let mut article = usize::MAX;
     for (si, s) in cx.sentences.iter().enumerate() {
@@ -121,6 +122,7 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         for e in here {
             events.push(e);
         }
+        back_reference.resize(events.len(), false);
         let in_sentence: Vec<usize> = (first_new..events.len()).collect();
         // A sentence dated to another day moves on from the current event: what it reports
         // ("3月14日，某某会见…，某某参加") did not happen there.
@@ -153,11 +155,62 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
             add_aggregates(cx, s, &mut events[last]);
         }
         current = in_sentence.last().copied();
+        // A shortened form of an event the article named before ("签约暨开工仪式" after "某区一季度
+        //重点项目集中签约暨开工仪式") is that event: what this sentence says of it goes there.
+        for &i in &in_sentence {
+            if let Some(j) = antecedent(cx, &events, i) {
+                let taken = std::mem::take(&mut events[i].participants);
+                events[j].participants.extend(taken);
+                back_reference[i] = true;
+                if current == Some(i) {
+                    current = Some(j);
+                }
+            }
+        }
+        back_reference.resize(events.len(), false);
     }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !back_reference[k - 1]
+    });
     // An event needs something that places it; a name in quotes ("“某某行”对接会") is a particular
     // event even where the text gives no day, place or person.
     events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some() || e.name.contains('“'));
     events
+}
+
+/// A qualifier that names no event: generic words only (see `event_generic_qualifiers.txt`), with
+/// a leading division character, a conjunction or a count ("4次") allowed.
+fn is_generic_qualifier(cx: &Context, q: &[char]) -> bool {
+    let mut k = q.iter().take_while(|c| c.is_ascii_digit()).count();
+    if k > 0 && q.get(k) == Some(&'次') {
+        k += 1;
+    }
+    if q.get(k).is_some_and(|c| matches!(c, '县' | '市' | '区' | '省' | '及' | '和' | '与')) {
+        k += 1;
+    }
+    let mut any = false;
+    while k < q.len() {
+        let Some(n) = cx.lex.event_generic_qualifiers.longest_starting_at(q, k) else { return false };
+        k += n;
+        any = true;
+    }
+    any
+}
+
+/// The earlier event of the same article that mention `i` names again by a shorter form of its
+/// name (the nearest one), if `i` has no date of its own or the same one.
+fn antecedent(cx: &Context, events: &[EventMention], i: usize) -> Option<usize> {
+    let e = &events[i];
+    let article = cx.sentences[e.sentence].article;
+    (0..i).rev().find(|&j| {
+        let a = &events[j];
+        cx.sentences[a.sentence].article == article
+            && a.name.len() > e.name.len()
+            && a.name.ends_with(&e.name)
+            && (e.date.is_none() || e.date == a.date)
+    })
 }
 
 /// Named events in one sentence: the name runs left from the event noun to a function word.
@@ -182,7 +235,9 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         let start = event_name_start(cx, e - n, s.start);
         let name = collect(&chars[start..e]);
         let qualifier = collect(&chars[start..e - n]);
-        let anaphoric = qualifier.chars().count() < 2 || ANAPHORIC.iter().any(|a| qualifier.starts_with(a));
+        let anaphoric = qualifier.chars().count() < 2
+            || cx.lex.event_back_references.longest_starting_at(&chars[start..e - n], 0).is_some()
+            || is_generic_qualifier(cx, &chars[start..e - n]);
         let date = cx.dates_at.within(s.start, (start.max(s.start) + 40).min(e)).first().map(|&d| &cx.dates[d]);
         // A headline repeats its article's event: only a dated one stands on its own.
         let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
@@ -615,6 +670,19 @@ mod tests {
         let visit = events("5月2日，市长骆川率队赴江城考察。考察期间，骆川还与当地商会负责人座谈。");
         assert_eq!(visit.len(), 1, "{visit:?}");
         assert_eq!(roles(&visit[0]), [("骆川".to_string(), "led")]);
+    }
+
+    #[test]
+    fn a_shortened_name_or_a_generic_mention_refers_back_to_the_named_event() {
+        let e = events("3月1日，江城区一季度重点项目集中签约暨开工仪式在江城举行。区委书记贺知山出席。签约暨开工仪式上，区长包振邦致辞。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "江城区一季度重点项目集中签约暨开工仪式");
+        assert_eq!(roles(&e[0]), [("包振邦".to_string(), "spoke"), ("贺知山".to_string(), "attended")]);
+        let e = events("3月1日，全县招商引资大会召开。县长贺知山出席相关活动，县分会场活动由包振邦主持。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(roles(&e[0]), [("包振邦".to_string(), "presided"), ("贺知山".to_string(), "attended")]);
+        // A count of meetings is no meeting of its own.
+        assert!(events("今年以来，县长贺知山主持召开4次重点项目推进会议。").is_empty());
     }
 
     #[test]

@@ -87,6 +87,10 @@ pub struct Lexicon {
     /// Rank words that stay part of the post before a title ("见习", "首席").
     pub title_prefixes: WordSet,
     pub leader_words: WordSet,
+    /// Words that open a back-reference to a named event ("此次", "该").
+    pub event_back_references: WordSet,
+    /// Words that name no event of their own before an event noun ("相关", "分会场").
+    pub event_generic_qualifiers: WordSet,
     pub stop_before: WordSet,
     pub name_followers: HashSet<char>,
     pub surnames: WordSet,
@@ -162,6 +166,8 @@ impl Lexicon {
             title_prefixes: WordSet::from_lines(include_str!("data/title_prefixes.txt")),
             bound_titles: WordSet::from_lines(include_str!("data/bound_titles.txt")),
             leader_words: WordSet::from_lines(include_str!("data/leader_words.txt")),
+            event_back_references: WordSet::from_lines(include_str!("data/event_back_references.txt")),
+            event_generic_qualifiers: WordSet::from_lines(include_str!("data/event_generic_qualifiers.txt")),
             stop_before: WordSet::from_lines(include_str!("data/stop_before.txt")),
             name_followers: data_lines(include_str!("data/name_followers.txt")).filter_map(|l| l.chars().next()).collect(),
             surnames: WordSet::from_lines(include_str!("data/surnames.txt")),
