@@ -216,9 +216,9 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
     let third = at + sl + 1;
     // A follower counts unless the given name is a word of its own that holds it ("周/富强").
     let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1);
-    let follower_ends_name = cx.lex.name_followers.contains(&chars[third])
-        && !given_is_word
-        && (!matches!(chars[third], '和' | '与' | '及') || given_name_conjunction(cx, third));
+    let follower_ends_name = chars.get(third).is_some_and(|c| {
+        cx.lex.name_followers.contains(c) && !given_is_word && (!matches!(c, '和' | '与' | '及') || given_name_conjunction(cx, third))
+    });
     let long_ok = given_ok(third) && !follower_ends_name && cx.lex.titles.longest_starting_at(chars, third).is_none_or(|n| n < 2);
     // Prefer the length at which jieba also sees a word boundary ("刘明/强调" gives 刘明).
     let ends = &cx.tokens.ends;
@@ -688,6 +688,13 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_name_that_ends_the_text_is_read_without_running_past_it() {
+        for text in ["会议由副市长周明", "周明", "副市长周"] {
+            let _ = crate::extract::extract(text);
+        }
     }
 
     #[test]

@@ -102,7 +102,9 @@ pub fn fold_char(c: char) -> char {
 
 /// Pages taken from the web often write Chinese punctuation with ASCII marks ("12月22日,某县…",
 /// "(记者 某某)"). Next to a Chinese character they are the full-width marks the rules read;
-/// between digits or Latin letters ("1,000", "A,B") they stay as they are.
+/// between digits or Latin letters ("1,000", "A,B") they stay as they are. Brackets stay too: the
+/// rules read a full-width one after a name as a note on that person ("（左二）"), which an ASCII
+/// bracket after a place or a thing ("某河(某国)") is not.
 fn widen_chinese_punctuation(line: &mut [(char, usize)]) {
     let is_han = |c: char| crate::text::chars::is_cjk(c) || matches!(c, '“' | '”' | '、' | '。' | '《' | '》');
     for k in 0..line.len() {
@@ -112,18 +114,11 @@ fn widen_chinese_punctuation(line: &mut [(char, usize)]) {
             ':' => '：',
             '!' => '！',
             '?' => '？',
-            '(' => '（',
-            ')' => '）',
             _ => continue,
         };
         let before = line[..k].iter().rev().map(|c| c.0).find(|c| *c != ' ');
         let after = line[k + 1..].iter().map(|c| c.0).find(|c| *c != ' ');
-        let han_side = match wide {
-            // An opening bracket belongs to what follows it, a closing one to what precedes it.
-            '（' => after.is_some_and(is_han),
-            '）' => before.is_some_and(is_han),
-            _ => before.is_some_and(is_han) || (before.is_none_or(|c| !c.is_ascii_alphanumeric()) && after.is_some_and(is_han)),
-        };
+        let han_side = before.is_some_and(is_han) || (before.is_none_or(|c| !c.is_ascii_alphanumeric()) && after.is_some_and(is_han));
         if han_side {
             line[k].0 = wide;
         }
@@ -486,8 +481,8 @@ mod tests {
 
     #[test]
     fn ascii_marks_next_to_chinese_are_chinese_punctuation() {
-        let t = "5月6日,县长周明远(左二)在县城调研;他说:要抓项目!投资1,200万元,规模A,B两级。\n";
-        assert_eq!(clean(t), "5月6日，县长周明远（左二）在县城调研；他说：要抓项目！投资1,200万元，规模A,B两级。");
+        let t = "5月6日,县长周明远在县城调研;他说:要抓项目!投资1,200万元,规模A,B两级。\n";
+        assert_eq!(clean(t), "5月6日，县长周明远在县城调研；他说：要抓项目！投资1,200万元，规模A,B两级。");
     }
 
     #[test]
