@@ -61,14 +61,24 @@ fn date_at(chars: &[char], start: usize, year: Option<i32>) -> Option<DateMentio
     }
     k += 1;
     let mut day = None;
+    // "5月27—28日": a range of days whose first day has no 日 of its own.
+    let mut shared_day_range = None;
     if let Some((d, k2)) = number(chars, k) {
         if chars.get(k2) == Some(&'日') && (1..=31).contains(&d) {
             day = Some(d);
             k = k2 + 1;
+        } else if let Some((d2, k3)) =
+            chars.get(k2).filter(|c| matches!(c, '至' | '到' | '-' | '—' | '~' | '～' | '－')).and_then(|_| number(chars, k2 + 1))
+        {
+            if chars.get(k3) == Some(&'日') && (1..=31).contains(&d) && (d..=31).contains(&d2) {
+                day = Some(d);
+                shared_day_range = Some(d2);
+                k = k3 + 1;
+            }
         }
     }
     let date = DateValue { year: y.or(year), month, day };
-    let mut mention = DateMention { start, end: k, date, end_date: None };
+    let mut mention = DateMention { start, end: k, date, end_date: shared_day_range.map(|d2| DateValue { day: Some(d2), ..date }) };
     if let Some((end_date, end)) = range_end(chars, k, date) {
         mention.end_date = Some(end_date);
         mention.end = end;
@@ -129,6 +139,8 @@ mod tests {
     fn reads_dates_and_ranges() {
         assert_eq!(dates("2月13日，在", Some(2024)), vec![("2024-02-13".into(), None)]);
         assert_eq!(dates("4月19日至20日，", Some(2024)), vec![("2024-04-19".into(), Some("2024-04-20".into()))]);
+        assert_eq!(dates("5月27—28日，", Some(2020)), vec![("2020-05-27".into(), Some("2020-05-28".into()))]);
+        assert_eq!(dates("5月8-9日", None), vec![("--05-08".into(), Some("--05-09".into()))]);
         assert_eq!(dates("1月30日至2月2日", Some(2025)), vec![("2025-01-30".into(), Some("2025-02-02".into()))]);
         assert_eq!(dates("2023年12月", None), vec![("2023-12".into(), None)]);
     }

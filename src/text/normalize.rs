@@ -262,7 +262,13 @@ fn read_lines(original: &[char]) -> (Vec<Line>, Option<(i32, u32, u32)>) {
         }
         let (chars, furniture) = strip_furniture(&chars);
         let text: String = chars.iter().map(|c| c.0).collect();
-        if let Some(d) = parse_date_line(&text) {
+        let web = parse_web_date_line(&text);
+        if let Some((d, _)) = web.filter(|(_, only)| !only) {
+            // "来源：某报 发布时间：2024-05-06 10:20": the page's date; the line stays (it may name
+            // the reporter).
+            date_line.get_or_insert(d);
+        }
+        if let Some(d) = parse_date_line(&text).or(web.filter(|(_, only)| *only).map(|(d, _)| d)) {
             date_line.get_or_insert(d);
             if let Some(l) = lines.last_mut() {
                 l.furniture_after = true;
@@ -365,6 +371,54 @@ pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
     let m: u32 = m.parse().ok()?;
     let d: u32 = d.parse().ok()?;
     ((1900..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// The publication line of a page taken from the web: a short line with a date written
+/// 2024-05-06, 2024/5/6 or 2024年5月6日 and either the words of a publication line (发布时间,
+/// 来源, 日期…) or nothing but the date and a time. Gives the date, and whether the line holds
+/// nothing else.
+pub fn parse_web_date_line(text: &str) -> Option<((i32, u32, u32), bool)> {
+    const MARKERS: [&str; 8] = ["发布时间", "发布日期", "发表时间", "来源：", "来源:", "日期：", "时间：", "时间:"];
+    let t: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.len() > 80 {
+        return None;
+    }
+    let (at, len, date) = (0..t.len()).find_map(|k| numeric_date_at(&t, k).map(|(len, d)| (k, len, d)))?;
+    let rest: String = t[..at].iter().chain(&t[at + len..]).collect();
+    let only = rest.chars().all(|c| c.is_ascii_digit() || c == ':');
+    (only || MARKERS.iter().any(|m| rest.contains(m))).then_some((date, only))
+}
+
+/// "2024-05-06", "2024/5/6", "2024年5月6日" at `k`: its length and the date.
+fn numeric_date_at(t: &[char], k: usize) -> Option<(usize, (i32, u32, u32))> {
+    let digits = |from: usize, max: usize| {
+        let n = t[from.min(t.len())..].iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+        (n > 0).then(|| (t[from..from + n].iter().collect::<String>().parse::<u32>().unwrap_or(0), from + n))
+    };
+    if k > 0 && t[k - 1].is_ascii_digit() {
+        return None;
+    }
+    let (y, e) = digits(k, 4).filter(|(_, e)| e - k == 4)?;
+    let sep = *t.get(e)?;
+    let (second, third) = match sep {
+        '-' => ('-', None),
+        '/' => ('/', None),
+        '年' => ('月', Some('日')),
+        _ => return None,
+    };
+    let (m, e) = digits(e + 1, 2)?;
+    if t.get(e) != Some(&second) {
+        return None;
+    }
+    let (d, mut e) = digits(e + 1, 2)?;
+    if let Some(close) = third {
+        if t.get(e) != Some(&close) {
+            return None;
+        }
+        e += 1;
+    }
+    let valid = (1900..2200).contains(&(y as i32)) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    valid.then_some((e - k, (y as i32, m, d)))
 }
 
 /// Does the line end a sentence? A closing bracket does only when it closes a byline, not a
@@ -477,6 +531,20 @@ mod tests {
 
     fn clean(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn a_web_page_publication_line_gives_the_year() {
+        let page = "江城举行项目推介会\n来源：江城日报 发布时间：2023-11-24 09:30\n11月22日，江城项目推介会举行。\n";
+        let c = normalize(page);
+        assert_eq!(c.date_line, Some((2023, 11, 24)));
+        assert!(c.text.contains("发布时间"), "the line stays: {}", c.text);
+        let bare = normalize("江城举行项目推介会\n2023/11/24 09:30\n11月22日，江城项目推介会举行。\n");
+        assert_eq!(bare.date_line, Some((2023, 11, 24)));
+        assert!(!bare.text.contains("2023"), "a line of only the date goes: {}", bare.text);
+        // A date inside a sentence is no publication line.
+        assert_eq!(normalize("2023年11月22日，江城项目推介会在江城举行。\n").date_line, None);
+        assert_eq!(parse_web_date_line("投资12,000万元"), None);
     }
 
     #[test]
