@@ -678,11 +678,11 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].name, "江城区一季度重点项目集中签约暨开工仪式");
         assert_eq!(roles(&e[0]), [("包振邦".to_string(), "spoke"), ("贺知山".to_string(), "attended")]);
-        let e = events("3月1日，全县招商引资大会召开。县长贺知山出席相关活动，县分会场活动由包振邦主持。");
+        let e = events("3月1日，全县招商引资大会召开。县长贺知山出席相关活动，区分会场活动由包振邦主持。");
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(roles(&e[0]), [("包振邦".to_string(), "presided"), ("贺知山".to_string(), "attended")]);
         // A count of meetings is no meeting of its own.
-        assert!(events("今年以来，县长贺知山主持召开4次重点项目推进会议。").is_empty());
+        assert!(events("上半年，县长贺知山先后主持召开3次专题推进会议。").is_empty());
     }
 
     #[test]

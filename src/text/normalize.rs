@@ -100,7 +100,7 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Pages taken from the web often write Chinese punctuation with ASCII marks ("12月22日,某县…",
+/// Pages taken from the web often write Chinese punctuation with ASCII marks ("5月6日,某县…",
 /// "(记者 某某)"). Next to a Chinese character they are the full-width marks the rules read;
 /// between digits or Latin letters ("1,000", "A,B") they stay as they are. Brackets stay too: the
 /// rules read a full-width one after a name as a note on that person ("（左二）"), which an ASCII
