@@ -67,9 +67,7 @@ fn date_at(chars: &[char], start: usize, year: Option<i32>) -> Option<DateMentio
         if chars.get(k2) == Some(&'日') && (1..=31).contains(&d) {
             day = Some(d);
             k = k2 + 1;
-        } else if let Some((d2, k3)) =
-            chars.get(k2).filter(|c| matches!(c, '至' | '到' | '-' | '—' | '~' | '～' | '－')).and_then(|_| number(chars, k2 + 1))
-        {
+        } else if let Some((d2, k3)) = chars.get(k2).filter(|&&c| is_range_separator(c)).and_then(|_| number(chars, k2 + 1)) {
             if chars.get(k3) == Some(&'日') && (1..=31).contains(&d) && (d..=31).contains(&d2) {
                 day = Some(d);
                 shared_day_range = Some(d2);
@@ -86,10 +84,15 @@ fn date_at(chars: &[char], start: usize, year: Option<i32>) -> Option<DateMentio
     Some(mention)
 }
 
+/// What joins the two ends of a range ("至", "到", "-", "—", "~"; a full-width dash is folded to "-").
+fn is_range_separator(c: char) -> bool {
+    matches!(c, '至' | '到' | '-' | '—' | '~' | '～')
+}
+
 /// "至20日", "至5月2日", "-21日" after a date.
 fn range_end(chars: &[char], at: usize, from: DateValue) -> Option<(DateValue, usize)> {
     let sep = *chars.get(at)?;
-    if !matches!(sep, '至' | '到' | '-' | '—' | '~' | '～') || from.day.is_none() {
+    if !is_range_separator(sep) || from.day.is_none() {
         return None;
     }
     let (n, k) = number(chars, at + 1)?;

@@ -167,13 +167,9 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
                 }
             }
         }
-        back_reference.resize(events.len(), false);
     }
-    let mut k = 0;
-    events.retain(|_| {
-        k += 1;
-        !back_reference[k - 1]
-    });
+    let mut dropped = back_reference.into_iter();
+    events.retain(|_| !dropped.next().unwrap_or(false));
     // An event needs something that places it; a name in quotes ("“某某行”对接会") is a particular
     // event even where the text gives no day, place or person.
     events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some() || e.name.contains('“'));
@@ -398,11 +394,8 @@ fn meetings(cx: &Context, si: usize, s: &Sentence, found: &[EventMention], earli
             }
             hosts.insert(0, prev);
         }
-        let tail: String = collect(&chars[from..end]).replacen(
-            &format!("{}了", collect(&chars[verb_at..verb_at + verb_len])),
-            &collect(&chars[verb_at..verb_at + verb_len]),
-            1,
-        );
+        let verb = collect(&chars[verb_at..verb_at + verb_len]);
+        let tail = collect(&chars[from..end]).replacen(&format!("{verb}了"), &verb, 1);
         let names: Vec<&str> = hosts.iter().map(|&h| cx.persons[h].name.as_str()).collect();
         let name: String = format!("{}{}", names.join("、"), tail).chars().take(MEETING_NAME_CHARS).collect();
         let first = cx.persons[hosts[0]].start;

@@ -262,14 +262,13 @@ fn read_lines(original: &[char]) -> (Vec<Line>, Option<(i32, u32, u32)>) {
         }
         let (chars, furniture) = strip_furniture(&chars);
         let text: String = chars.iter().map(|c| c.0).collect();
-        let web = parse_web_date_line(&text);
-        if let Some((d, _)) = web.filter(|(_, only)| !only) {
-            // "来源：某报 发布时间：2024-05-06 10:20": the page's date; the line stays (it may name
-            // the reporter).
+        // The page's date, and whether the line holds nothing else. A web publication line with
+        // more on it ("来源：某报 发布时间：2024-05-06 10:20") stays: it may name the reporter.
+        let page_date = parse_date_line(&text).map(|d| (d, true)).or_else(|| parse_web_date_line(&text));
+        if let Some((d, _)) = page_date {
             date_line.get_or_insert(d);
         }
-        if let Some(d) = parse_date_line(&text).or(web.filter(|(_, only)| *only).map(|(d, _)| d)) {
-            date_line.get_or_insert(d);
+        if page_date.is_some_and(|(_, only)| only) {
             if let Some(l) = lines.last_mut() {
                 l.furniture_after = true;
             }
