@@ -1,6 +1,8 @@
 //! Dates: "2月13日", "4月19日至20日", "3 月 19 日至 21 日", "2024年1月5日", and the page's year.
 
 use crate::model::DateValue;
+use crate::text::chars::ends_with_at;
+use crate::text::normalize::PUBLICATION_LABELS;
 
 /// A date or date range found in clean text (character span).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,7 @@ pub fn find_dates(chars: &[char], year: Option<i32>) -> Vec<DateMention> {
     let mut i = 0;
     while i < chars.len() {
         match date_at(chars, i, year) {
+            Some(d) if after_publication_label(chars, d.start) => i = d.end,
             Some(d) => {
                 i = d.end;
                 out.push(d);
@@ -41,6 +44,15 @@ pub fn find_dates(chars: &[char], year: Option<i32>) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// "发表时间:05月31日": the page's own date, written in its header, dates no event.
+fn after_publication_label(chars: &[char], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && matches!(chars[k - 1], ':' | '：' | ' ') {
+        k -= 1;
+    }
+    PUBLICATION_LABELS.iter().any(|l| ends_with_at(chars, k, l))
 }
 
 fn date_at(chars: &[char], start: usize, year: Option<i32>) -> Option<DateMention> {
@@ -151,6 +163,12 @@ mod tests {
     #[test]
     fn a_date_without_a_year_stays_without_one() {
         assert_eq!(dates("6月5日", None), vec![("--06-05".into(), None)]);
+    }
+
+    #[test]
+    fn a_publication_label_dates_the_page_not_an_event() {
+        assert_eq!(dates("发表时间:05月31日 5月29日，", None), vec![("--05-29".into(), None)]);
+        assert_eq!(dates("发布时间：6月2日", None), vec![]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::place::PlaceMention;
 use super::spans::SpanIndex;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{DateValue, Role};
-use crate::text::chars::{ends_with_any, is_cjk};
+use crate::text::chars::{ends_with_any, find_all, is_cjk};
 use crate::text::{sentence_at, Paragraph, ParagraphKind, Sentence};
 use std::collections::HashMap;
 
@@ -62,7 +62,8 @@ const HELD: [&str; 10] = ["举行", "召开", "举办", "开幕", "闭幕", "出
 /// Visit verbs: the person who does them leads the visit.
 /// Verbs of a meeting between people: "甲会见乙一行", "甲与乙举行会谈", "甲与乙座谈交流".
 const MEETINGS: [&str; 6] = ["会见", "接见", "会谈", "座谈", "拜访", "会晤"];
-const VISITS: [&str; 11] = ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察", "执法检查", "督导检查", "明查暗访", "督查", "走访"];
+const VISITS: [&str; 12] =
+    ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察", "执法检查", "督导检查", "明查暗访", "督查", "走访", "检查"];
 
 pub struct Context<'a> {
     pub lex: &'a Lexicon,
@@ -243,7 +244,31 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         }
         e = start.min(e - 1);
     }
+    joined_by_ji(chars, &mut out);
     out
+}
+
+/// "某某开工仪式暨2022年某某工程集中开工仪式": 暨 joins two names into the name of one event.
+/// The mentions were found right to left; the one after 暨 comes first.
+fn joined_by_ji(chars: &[char], found: &mut Vec<EventMention>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (later, earlier) = (&found[i], &found[i + 1]);
+        let gap = &chars[earlier.end..later.start];
+        let joins = gap.first() == Some(&'暨') && gap.len() <= 30 && gap.iter().all(|&c| is_cjk(c) || c.is_ascii_alphanumeric());
+        if joins {
+            let later = found.remove(i);
+            let earlier = &mut found[i];
+            earlier.end = later.end;
+            earlier.name = collect(&chars[earlier.start..later.end]);
+            earlier.date = earlier.date.or(later.date);
+            if earlier.place.is_none() && earlier.place_org.is_none() {
+                (earlier.place, earlier.place_org) = (later.place, later.place_org);
+            }
+        } else {
+            i += 1;
+        }
+    }
 }
 
 fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
@@ -309,7 +334,9 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         let mut found = None;
         for k in p.end..clause_end {
             // "调研组", "考察团": the visit word is part of a noun, not the visit itself.
-            let noun_follows = chars.get(k + 1).is_some_and(|c| matches!(c, '组' | '团' | '员' | '队' | '报' | '成' | '结'));
+            // "检查观摩…活动": the visit is the 观摩 the article names.
+            let noun_follows = chars.get(k + 1).is_some_and(|c| matches!(c, '组' | '团' | '员' | '队' | '报' | '成' | '结'))
+                || chars.get(k + 1..k + 3).is_some_and(|w| w == ['观', '摩']);
             if let Some(v) = VISITS.iter().find(|v| ends_with_any(chars, k + 1, &[v])).filter(|_| !noun_follows) {
                 found = Some((k + 1, v.chars().count()));
                 break;
@@ -324,27 +351,35 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         }
         // The visit's own clause: the whole stretch, or the part after a comma that carries the
         // same subject on ("…出席了…仪式，并在某集团观摩考察").
-        let between = collect(&chars[p.end..end]);
+        // "甲在乙、丙的陪同下到某地调研": those named in the escort attend the visit that 甲 leads.
+        let escort_end = escort_end(chars, p.end, end);
+        let between = collect(&chars[escort_end.unwrap_or(p.end)..end]);
         let clause = between.rsplit('，').next().unwrap_or(&between);
         let same_subject =
             clause.len() == between.len() || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
-        let moved = ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率", "来"].iter().any(|m| between.contains(m));
+        let moved = escort_end.is_some()
+            || ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率", "来"].iter().any(|m| between.contains(m));
         if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
             continue;
         }
-        let clause_start = end - clause.chars().count();
+        let clause_start = if escort_end.is_some() && clause.len() == between.len() { p.end } else { end - clause.chars().count() };
         if named.iter().any(|e| e.start < end && clause_start < e.end) {
             continue;
         }
         if out.iter().any(|e: &EventMention| e.end == end) {
             continue;
         }
-        let from = visit_start(chars, clause_start, end);
+        let from = visit_start(chars, escort_end.unwrap_or(clause_start), end);
         let name = format!("{}{}", p.name, collect(&chars[from..end]));
         let place = cx.places_at.within(from, end).first().map(|&pl| cx.places[pl].division);
         let place_org = cx.orgs_at.within(from, end).first().map(|&o| cx.orgs[o].name.clone());
         let mut visit = EventMention::new((p.start, end), name, si, date, (place, place_org));
         visit.participants.push((pi, Role::Led, end));
+        if let Some(e) = escort_end {
+            for q in cx.persons_at.within(p.end, e) {
+                push_participant(&mut visit, q, Role::Attended, e);
+            }
+        }
         out.push(visit);
     }
     out
@@ -421,9 +456,20 @@ fn meeting_verb(chars: &[char], from: usize, to: usize) -> Option<(usize, usize)
     (from..to).find_map(|k| {
         let verb = MEETINGS.iter().find(|v| ends_with_any(chars, k + v.chars().count(), &[v]))?;
         let n = verb.chars().count();
-        let noun = chars.get(k + n).is_some_and(|c| matches!(c, '会' | '室' | '厅' | '纪' | '时' | '中' | '后' | '前'));
+        // "会见中，…" is during the meeting; "会见中国某集团…" meets a guest.
+        let during = chars.get(k + n) == Some(&'中') && chars.get(k + n + 1).is_none_or(|&c| !is_cjk(c));
+        let noun = during || chars.get(k + n).is_some_and(|c| matches!(c, '会' | '室' | '厅' | '纪' | '时' | '后' | '前'));
         (k + n <= to && !noun).then_some((k, n))
     })
+}
+
+/// "在某某、某某（的）陪同下": where the escort that opens the clause after a name ends.
+fn escort_end(chars: &[char], after_person: usize, verb_end: usize) -> Option<usize> {
+    if chars.get(after_person) != Some(&'在') {
+        return None;
+    }
+    let until = (after_person..verb_end).find(|&k| matches!(chars[k], '。' | '；')).unwrap_or(verb_end);
+    find_all(chars, after_person, until, "陪同下").first().map(|&k| k + 3)
 }
 
 /// The visit's description starts at 到/赴/在/率队 after the person's name.
@@ -541,6 +587,10 @@ fn strongest_role(cx: &Context, from: usize, to: usize) -> Option<(Role, usize)>
             break;
         }
         previous_end = p.end;
+    }
+    // "在某某陪同下调研": the escort's role is 陪同; the visit after it is the leader's.
+    if let Some(&k) = find_all(chars, from, stop, "陪同下").first() {
+        stop = k + 2;
     }
     let mut best: Option<(Role, usize)> = None;
     for k in from..stop {
@@ -663,6 +713,34 @@ mod tests {
         let visit = events("5月2日，市长骆川率队赴江城考察。考察期间，骆川还与当地商会负责人座谈。");
         assert_eq!(visit.len(), 1, "{visit:?}");
         assert_eq!(roles(&visit[0]), [("骆川".to_string(), "led")]);
+    }
+
+    #[test]
+    fn a_meeting_verb_before_a_name_that_starts_with_zhong_is_a_meeting() {
+        let e = events("4月8日，区委书记柏允川会见中国远帆重工集团总经理甘若谷一行。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(roles(&e[0]), [("柏允川".to_string(), "attended"), ("甘若谷".to_string(), "attended")]);
+        // "会见中" alone is during the meeting.
+        assert!(events("4月8日，会见中，双方交换了意见。").is_empty());
+    }
+
+    #[test]
+    fn those_who_escort_a_visit_attend_it() {
+        let e = events("6月3日，省委书记陆承岳在市委书记祁慕白、市长商伯宁等陪同下到平川县调研春耕生产。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "陆承岳到平川县调研");
+        assert_eq!(roles(&e[0]), [("商伯宁".to_string(), "attended"), ("祁慕白".to_string(), "attended"), ("陆承岳".to_string(), "led")]);
+        // An inspection on a trip is a visit too.
+        let e = events("6月4日，副省长乔望舒率队赴平川县检查安全生产工作。");
+        assert_eq!(roles(&e[0]), [("乔望舒".to_string(), "led")]);
+    }
+
+    #[test]
+    fn names_joined_by_ji_name_one_event() {
+        let e = events("5月9日，环湖公路改建工程开工仪式暨2025年城区重点工程集中开工仪式举行。市长商伯宁讲话。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "环湖公路改建工程开工仪式暨2025年城区重点工程集中开工仪式");
+        assert_eq!(roles(&e[0]), [("商伯宁".to_string(), "spoke")]);
     }
 
     #[test]

@@ -215,7 +215,11 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
     }
     let third = at + sl + 1;
     // A follower counts unless the given name is a word of its own that holds it ("周/富强").
-    let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1);
+    let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1)
+        // or jieba reads the three characters as one name with a word after it ("王代强/nr 主持",
+        // but not the credit "某某摄" at the end of a caption).
+        || (cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s == at && *e == third + 1 && tag == "nr")
+            && cx.tokens.word_at(third + 1).is_some_and(|(s, e, _)| *s == third + 1 && e - s >= 2));
     let follower_ends_name = chars.get(third).is_some_and(|c| {
         cx.lex.name_followers.contains(c) && !given_is_word && (!matches!(c, '和' | '与' | '及') || given_name_conjunction(cx, third))
     });
@@ -733,6 +737,9 @@ mod tests {
     fn two_character_names_end_before_verbs() {
         let names: Vec<String> = persons("副市长刘明赴宜阳县调研，刘明强调要抓好落实。").into_iter().map(|p| p.0).collect();
         assert_eq!(names, vec!["刘明"]);
+        // Unless jieba reads all three characters as one name before a word of its own.
+        let names: Vec<String> = persons("县委书记孙立同主持会议，副县长刘建强出席。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["孙立同", "刘建强"]);
     }
 
     #[test]

@@ -24,79 +24,6 @@ pub struct ProjectMention {
     pub status: Option<ProjectStatus>,
 }
 
-/// Words that qualify 项目 without naming one (重点项目, 签约项目, 亿元以上项目…).
-const GENERIC_WORDS: [&str; 69] = [
-    "高水平",
-    "特定",
-    "更多",
-    "现代服务业",
-    "全市",
-    "全省",
-    "全县",
-    "全区",
-    "季度",
-    "一",
-    "二",
-    "三",
-    "四",
-    "集中",
-    "产业合作",
-    "合作",
-    "互通",
-    "定期",
-    "洽谈",
-    "对接",
-    "有关",
-    "部门",
-    "各",
-    "我县",
-    "我市",
-    "我省",
-    "我区",
-    "本县",
-    "本市",
-    "重点",
-    "重大",
-    "优质",
-    "优势",
-    "成熟",
-    "储备",
-    "在建",
-    "新建",
-    "续建",
-    "签约",
-    "开工",
-    "投产",
-    "竣工",
-    "代表",
-    "产业",
-    "新兴",
-    "战略性",
-    "招商",
-    "引资",
-    "一批",
-    "好",
-    "大",
-    "新",
-    "各类",
-    "相关",
-    "建设",
-    "类",
-    "以上",
-    "亿元",
-    "万元",
-    "工业",
-    "前瞻性",
-    "引领性",
-    "民生",
-    "基础设施",
-    "年度",
-    "当年",
-    "全部",
-    "所有",
-    "示范",
-];
-
 /// Status verbs, checked in the words around a project.
 const STATUS_WORDS: [(&str, ProjectStatus); 9] = [
     ("签约", ProjectStatus::Signed),
@@ -170,16 +97,44 @@ pub fn find_projects(cx: &Context) -> Vec<ProjectMention> {
     out.extend(invested_sites(cx, &out));
     attach_anaphoric_amounts(cx, &mut out);
     out.sort_by_key(|p| p.start);
+    name_shortened_mentions(&mut out);
     out
+}
+
+/// "广西某某胶合板项目" after "广西某某木业有限公司年产18万立方米胶合板项目": a name whose characters all
+/// stand, in order, in one longer name of the same document is that project written short, and takes
+/// the longer name. A short name that fits several longer ones is left as it is.
+fn name_shortened_mentions(projects: &mut [ProjectMention]) {
+    let names: Vec<Vec<char>> = projects.iter().map(|p| p.name.chars().collect()).collect();
+    for i in 0..projects.len() {
+        let short = names[i].strip_suffix(&['项', '目']).unwrap_or(&names[i]);
+        if short.len() < 4 {
+            continue;
+        }
+        let mut longer: Vec<&Vec<char>> = names.iter().filter(|n| n.len() > names[i].len() && is_subsequence(short, n)).collect();
+        longer.sort();
+        longer.dedup();
+        if let [only] = longer.as_slice() {
+            projects[i].name = only.iter().collect();
+        }
+    }
+}
+
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|c| rest.any(|d| d == c))
 }
 
 /// "…项目" standing alone in a sentence.
 fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
     let chars = cx.chars;
     let mut out = Vec::new();
+    let mut candidates = Vec::new();
     for at in find_all(chars, s.start, s.end, "项目") {
         let end = at + 2;
-        if is_aggregate_after(chars, end) || is_quantified_before(chars, at) {
+        // "…等5个企业（项目）": a gloss in brackets, not a name's head.
+        let glossed = at > 0 && matches!(chars[at - 1], '（' | '(');
+        if glossed || is_aggregate_after(chars, end) || is_quantified_before(chars, at) {
             continue;
         }
         let start = cx.tokens.skip_function_words(name_start(cx, at, s.start), at);
@@ -191,9 +146,10 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
             continue;
         }
         if let Some(p) = build(cx, s, start, end) {
-            out.push(p);
+            candidates.push(p);
         }
     }
+    out.extend(singled_out(cx, candidates));
     out.extend(named_sites(cx, s));
     out.extend(projects_in_apposition(cx, s));
     out
@@ -266,7 +222,7 @@ fn is_object_of_verb(cx: &Context, start: usize, head: usize) -> bool {
     }
     let mut k = head;
     // Step back over generic qualifiers: "推介优质项目", "研究重点项目".
-    while let Some(w) = GENERIC_WORDS.iter().find(|w| ends_with_at(cx.chars, k, w) && k - w.chars().count() >= start) {
+    while let Some(w) = cx.lex.project_generic_words.iter().find(|w| ends_with_at(cx.chars, k, w) && k - w.chars().count() >= start) {
         k -= w.chars().count();
     }
     cx.lex.project_object_verbs.longest_ending_at(cx.chars, k).is_some_and(|n| k - n >= start.saturating_sub(4))
@@ -326,12 +282,81 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
     k
 }
 
+/// A name that only says what kind of project it is ("生态产业项目", "风力发电项目") is a project only
+/// when the text singles it out: with an amount or an investor beside it, or with a proper core in
+/// the name itself. A piece of a clause ("…要全力以赴推项目") never is.
+fn is_singled_out(cx: &Context, p: &ProjectMention) -> bool {
+    !is_clause_piece(cx, p.start, p.end)
+        && (p.investment.is_some()
+            || p.investor.is_some()
+            || p.place_org.is_some()
+            || has_proper_core(cx, p.start, p.end)
+            || status_follows(cx, p.end))
+}
+
+/// The candidates of a sentence that are singled out, and those joined to one of them by 和, 及, 与
+/// or 、 ("推动某某项目和某某项目的建设": the pair is reported on together).
+fn singled_out(cx: &Context, candidates: Vec<ProjectMention>) -> Vec<ProjectMention> {
+    let mut keep: Vec<bool> = candidates.iter().map(|p| is_singled_out(cx, p)).collect();
+    let joined = |a: &ProjectMention, b: &ProjectMention| {
+        b.start == a.end + 1 && matches!(cx.chars[a.end], '和' | '及' | '与' | '、') && !is_clause_piece(cx, b.start, b.end)
+    };
+    for i in 1..candidates.len() {
+        if keep[i - 1] != keep[i]
+            && joined(&candidates[i - 1], &candidates[i])
+            && !is_clause_piece(cx, candidates[i - 1].start, candidates[i - 1].end)
+        {
+            keep[i - 1] = true;
+            keep[i] = true;
+        }
+    }
+    candidates.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
+}
+
+/// "…项目正式签约", "…项目的建设", "…项目落地": the text reports what happens to this project.
+fn status_follows(cx: &Context, end: usize) -> bool {
+    let after = cx.tokens.skip_function_words(end + usize::from(cx.chars.get(end) == Some(&'的')), (end + 5).min(cx.chars.len()));
+    STATUS_WORDS.iter().map(|(w, _)| *w).chain(["建设"]).any(|w| {
+        let n = w.chars().count();
+        after + n <= cx.chars.len() && collect(&cx.chars[after..after + n]) == w
+    })
+}
+
+/// An organisation, a place, a proper noun or a capacity or phase inside the name.
+fn has_proper_core(cx: &Context, start: usize, end: usize) -> bool {
+    let body = end.saturating_sub(2).max(start);
+    !cx.orgs_at.within(start, body).is_empty()
+        || cx.places_at.within(start, body).into_iter().any(|p| !place_then_verb(cx, cx.places[p].end, body))
+        || (start..body).any(|k| cx.lex.project_name_markers.longest_starting_at(cx.chars, k).is_some_and(|n| k + n <= body))
+        || cx.tokens.words_within(start, body).any(|(a, b, tag)| {
+            b - a >= 2 && matches!(tag.as_str(), "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg") && !cx.places_at.any_covering(*a)
+        })
+}
+
+/// "开化县进行项目": after the place, only a verb before 项目.
+fn place_then_verb(cx: &Context, from: usize, body: usize) -> bool {
+    let mut words = cx.tokens.words_within(from, body);
+    matches!((words.next(), words.next()), (Some((_, b, tag)), None) if *b == body && tag == "v")
+}
+
+/// A word of its own that only a clause holds: an adverb, an aspect particle, or a modal verb or
+/// preposition such as 要 or 向.
+fn is_clause_piece(cx: &Context, start: usize, end: usize) -> bool {
+    cx.tokens.words_within(start, end).any(|(a, b, tag)| {
+        // A one-character adverb may be a brand's character ("大正仪表"), jieba tags 一期 an adverb,
+        // and 与 and 和 join names.
+        matches!(tag.as_str(), "uz" | "ul" | "ug" | "y")
+            || (tag == "d" && b - a >= 2 && !cx.lex.project_name_markers.contains(&collect(&cx.chars[*a..*b])))
+            || (b - a == 1 && cx.lex.clause_particles.contains(&collect(&cx.chars[*a..*b])))
+    })
+}
+
 /// Is anything left of the name once the places, dates and generic qualifiers are taken out?
 fn is_specific(cx: &Context, start: usize, end: usize) -> bool {
     let mut core: String = (start..end).filter(|&k| !cx.places_at.any_covering(k)).map(|k| cx.chars[k]).collect();
     core = core.trim_end_matches("项目").to_string();
-    for w in GENERIC_WORDS {
-        core = core.replace(w, "");
+    for w in &cx.lex.project_generic_words {
+        core = core.replace(w.as_str(), "");
     }
     core.retain(|c| !c.is_ascii_digit() && !matches!(c, '个' | '年' | '第'));
     core.chars().count() >= 2
@@ -472,6 +497,10 @@ fn listed_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         if !(between.contains('个') || between.contains('批')) || between.contains('，') {
             continue;
         }
+        // "…等13个企业（项目）": a list of companies, not of projects.
+        if ["企业", "公司", "单位"].iter().any(|w| between.contains(w)) {
+            continue;
+        }
         out.extend(list_items(cx, s, deng));
     }
     out
@@ -513,7 +542,7 @@ fn list_items(cx: &Context, s: &Sentence, list_end: usize) -> Vec<ProjectMention
                     .map(|o| o.name.clone());
                 out.push(p);
             }
-        } else if let Some(p) = build_item(cx, s, item_start(cx, a, b, &["了", "的"]), b) {
+        } else if let Some(p) = build_item(cx, s, cx.tokens.skip_function_words(item_start(cx, a, b, &["了", "的"]), b), b) {
             out.push(p);
         }
     }
@@ -693,6 +722,31 @@ mod tests {
         assert!(projects("全年共签约项目56个，总投资达120亿元，其中亿元以上项目18个。").is_empty());
         assert!(projects("各部门要紧盯项目、狠抓项目，推介优质项目，坚持项目为王。").is_empty());
         assert!(projects("12个项目现场集中签约。").is_empty());
+    }
+
+    #[test]
+    fn kinds_of_project_and_pieces_of_clauses_are_not_projects() {
+        assert!(projects("全县上下要全力以赴推项目，大力发展生态产业项目。").is_empty());
+        assert!(projects("座谈中，双方围绕加快风能开发项目进行了交流。").is_empty());
+        assert!(projects("我区部分重点项目进度滞后，要确保重点项目按期推进。").is_empty());
+        // A kind named with a capacity, a place, a company or an amount is one project.
+        let names: Vec<String> = projects("青川县年产8万吨饲料项目进展顺利。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, ["青川县年产8万吨饲料项目"]);
+        // What the text reports happening to it singles it out, and whatever is joined to it.
+        let names: Vec<String> = projects("要推动中药饮片项目和秸秆综合利用项目的建设。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, ["中药饮片项目", "秸秆综合利用项目"]);
+    }
+
+    #[test]
+    fn a_list_of_companies_is_not_a_list_of_projects() {
+        assert!(projects("调研组走访了青川恒泰机械有限公司、青川润禾食品有限公司等5个企业（项目）。").is_empty());
+    }
+
+    #[test]
+    fn a_project_written_short_takes_its_full_name() {
+        let p = projects("青川县润禾食品年产3万吨果蔬罐头项目开工。青川县果蔬罐头项目达产后年产值2亿元。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "青川县润禾食品年产3万吨果蔬罐头项目");
     }
 
     #[test]

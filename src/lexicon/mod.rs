@@ -122,6 +122,12 @@ pub struct Lexicon {
     pub gazetteer: Gazetteer,
     /// Verbs that take 项目 as object ("紧盯项目"): data/project_object_verbs.txt.
     pub project_object_verbs: WordSet,
+    /// Qualifiers of 项目 that name no project ("重点", "部分"), longest first: data/project_generic_words.txt.
+    pub project_generic_words: Vec<String>,
+    /// Capacities and phases that make a project's name one undertaking: data/project_name_markers.txt.
+    pub project_name_markers: WordSet,
+    /// One-character words of a clause (要, 着, 向…) that no name holds: data/clause_particles.txt.
+    pub clause_particles: WordSet,
     /// Verbs that may stand inside an organisation's name ("机械制造有限公司"): data/org_name_verbs.txt.
     pub org_name_verbs: WordSet,
     /// Division names that are everyday words when written alone: data/place_exclusions.txt.
@@ -159,6 +165,9 @@ impl Lexicon {
         let (place_exclusions, place_exclusions_full) = place_exclusions(include_str!("data/place_exclusions.txt"));
         let lex = Lexicon {
             project_object_verbs: WordSet::from_lines(include_str!("data/project_object_verbs.txt")),
+            project_name_markers: WordSet::from_lines(include_str!("data/project_name_markers.txt")),
+            clause_particles: WordSet::from_lines(include_str!("data/clause_particles.txt")),
+            project_generic_words: longest_first(&WordSet::from_lines(include_str!("data/project_generic_words.txt"))),
             org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
             place_exclusions,
             place_exclusions_full,
@@ -305,6 +314,13 @@ fn parse_pairs<T>(data: &str, parse: fn(&str) -> Option<T>) -> Vec<(String, T)> 
             Some((w.trim().to_string(), parse(t.trim())?))
         })
         .collect()
+}
+
+/// The words of a set, longest first (ties in character order, so that the order is stable).
+fn longest_first(set: &WordSet) -> Vec<String> {
+    let mut words: Vec<String> = set.iter().cloned().collect();
+    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+    words
 }
 
 fn sorted_by_len<T>(mut v: Vec<(String, T)>) -> Vec<(String, T)> {

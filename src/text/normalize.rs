@@ -376,6 +376,9 @@ pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
 /// 2024-05-06, 2024/5/6 or 2024年5月6日 and either the words of a publication line (发布时间,
 /// 来源, 日期…) or nothing but the date and a time. Gives the date, and whether the line holds
 /// nothing else.
+/// Labels of a page's publication date ("发布时间：05月31日"): a date after one is not an event's.
+pub const PUBLICATION_LABELS: [&str; 6] = ["发布时间", "发布日期", "发表时间", "发稿时间", "更新时间", "发布于"];
+
 pub fn parse_web_date_line(text: &str) -> Option<((i32, u32, u32), bool)> {
     const MARKERS: [&str; 8] = ["发布时间", "发布日期", "发表时间", "来源：", "来源:", "日期：", "时间：", "时间:"];
     let t: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
