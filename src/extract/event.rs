@@ -616,7 +616,23 @@ fn is_list_gap(cx: &Context, gap: &str) -> bool {
     // What a name cut short leaves before the separator ("周振|强、温文强"): a character or two.
     let residue = gap.chars().take(3).position(|c| matches!(c, '，' | '、')).unwrap_or(0);
     let separated: String = gap.chars().skip(residue).collect();
-    let Some(rest) = separated.strip_prefix(['，', '、', ' ']).or_else(|| separated.strip_prefix("以及")) else { return false };
+    let Some(rest) = separated
+        .strip_prefix(['，', '、', ' '])
+        .or_else(|| separated.strip_prefix("以及"))
+        .or_else(|| separated.strip_prefix(['及', '和', '与']))
+    else {
+        return false;
+    };
+    // "甲及其他管理层人员，市领导乙": a group closed by a comma, then the next item's description.
+    let rest = match rest.split_once('，') {
+        Some((group, next)) if group.starts_with(['及', '等']) || separated.starts_with(['及', '和']) => {
+            if next.contains('，') {
+                return false;
+            }
+            format!("{group}{next}")
+        }
+        _ => rest.to_string(),
+    };
     let description_like = rest.chars().count() <= LIST_ITEM_CHARS && !rest.contains(['，', '。', '；', '：', '！', '？']);
     description_like && !cx.lex.roles.iter().any(|(verb, _)| gap.contains(verb.as_str()))
 }

@@ -17,7 +17,7 @@ use crate::lexicon::{lexicon, Lexicon};
 use crate::model::*;
 use crate::text::{self, CleanText, Sentence};
 use spans::SpanIndex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Texts longer than this (in characters) are read in pieces (see [`extract`]).
 pub const LONG_TEXT_CHARS: usize = 200_000;
@@ -340,7 +340,14 @@ impl Found<'_> {
     fn places_out(&self) -> Vec<Place> {
         let mut out: Vec<Place> = Vec::new();
         let mut index: HashMap<usize, usize> = HashMap::new();
-        for p in &self.places {
+        // A place written only inside the name of a company or a paper ("某某日报", "某某县蜀江食品
+        //有限公司") is part of a brand, not a place the text speaks of. (A body's or a zone's place
+        // is the place it governs: "某某区委" speaks of the district.)
+        let brands: Vec<&organization::OrgMention> = self.orgs.iter().filter(|o| o.org_type == OrgType::Company || o.is_media()).collect();
+        let names = SpanIndex::new(brands.iter().map(|o| (o.start, o.end)).collect());
+        let inside_a_name = |p: &place::PlaceMention| names.any_containing(p.start, p.end);
+        let named_outside: HashSet<usize> = self.places.iter().filter(|p| !inside_a_name(p)).map(|p| p.division).collect();
+        for p in self.places.iter().filter(|p| named_outside.contains(&p.division)) {
             let ev = self.evidence(p.start, p.end);
             if let Some(&i) = index.get(&p.division) {
                 out[i].evidence.push(ev);

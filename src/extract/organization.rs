@@ -6,7 +6,7 @@ use super::spans::{find_all_of, DisjointSpans, SpanIndex, Spanned};
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::OrgType;
-use crate::text::chars::ends_with_at;
+use crate::text::chars::{ends_with_at, is_cjk};
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,10 @@ pub struct OrgMention {
 const MAX_ORG_LEN: usize = 28;
 
 /// Words that end with an organisation suffix but name no particular body.
-const GENERIC: [&str; 21] = [
+const GENERIC: [&str; 24] = [
+    "子公司",
+    "分公司",
+    "母公司",
     "工业互联网",
     "产业互联网",
     "房地产",
@@ -48,6 +51,16 @@ const GENERIC: [&str; 21] = [
     "武装部队",
 ];
 
+/// How the names of papers, broadcasters and news sites end.
+const MEDIA_SUFFIXES: [&str; 11] = ["日报", "晚报", "晨报", "时报", "商报", "报社", "电视台", "客户端", "融媒体中心", "网", "报"];
+
+impl OrgMention {
+    /// A paper, broadcaster or news site ("某某日报", "某某网").
+    pub fn is_media(&self) -> bool {
+        self.org_type == OrgType::Other && MEDIA_SUFFIXES.iter().any(|s| self.name.ends_with(s))
+    }
+}
+
 impl Spanned for OrgMention {
     fn span(&self) -> (usize, usize) {
         (self.start, self.end)
@@ -62,6 +75,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     let mut found: Vec<OrgMention> = standalone_bodies(lex, chars, tokens);
     found.extend(armed_forces(lex, chars, tokens));
     found.extend(brand_and_trade(lex, chars, tokens, places));
+    found.extend(mastheads(chars));
     for end in 1..=chars.len() {
         if let Some(m) = org_ending_at(lex, chars, tokens, places, end) {
             found.push(m);
@@ -74,7 +88,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
             m.name = collect(&chars[m.start..end]);
         }
     }
-    let mut found = drop_nested(found);
+    let mut found = split_joint_bodies(lex, chars, drop_nested(found));
     add_aliases(chars, &mut found);
     found.sort_by_key(|m| (m.start, m.end));
     found
@@ -83,6 +97,10 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
 fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex, end: usize) -> Option<OrgMention> {
     let (suffix, org_type) = lex.org_suffixes.iter().find(|(s, _)| ends_with_at(chars, end, s))?;
     let suffix_len = suffix.chars().count();
+    // "某集团控股的子公司": 控股 is the verb here.
+    if suffix == "控股" && chars.get(end) == Some(&'的') {
+        return None;
+    }
     let title_follows = lex.titles.longest_starting_at(chars, end).is_some_and(|n| n >= 2);
     // "局长", "委员": the suffix's last character starts a title, so no name ends here.
     let suffix_starts_title = lex.titles.longest_starting_at(chars, end - 1).is_some_and(|n| n >= 2);
@@ -108,7 +126,8 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
             return None;
         }
     }
-    let start = match lex.gov_bodies.longest_ending_at(chars, end) {
+    let standing = lex.gov_bodies.longest_ending_at(chars, end);
+    let start = match standing {
         Some(n) => extend_with_place_prefix(lex, chars, places, end - n),
         None => scan_left(lex, chars, tokens, places, end - suffix_len),
     };
@@ -118,7 +137,8 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
     let start = if *org_type == OrgType::Other { after_last_verb(tokens, start, end - suffix_len) } else { start };
     let start = if *org_type == OrgType::Company { company_start(lex, chars, tokens, places, start, end) } else { start };
     let name = collect(&chars[start..end]);
-    if *org_type == OrgType::Other && !names_a_zone(chars, start, end - suffix_len) {
+    // A standing body's level or place is its name ("县妇联"); a zone needs a name of its own.
+    if *org_type == OrgType::Other && standing.is_none() && !names_a_zone(chars, start, end - suffix_len) {
         return None;
     }
     let body_len = end - start;
@@ -187,7 +207,9 @@ fn names_a_zone(chars: &[char], start: usize, body_end: usize) -> bool {
 /// 该公司, 本局, 各部门, 我市…: a demonstrative or quantifier and the bare suffix.
 fn starts_generic(name: &str, suffix_len: usize) -> bool {
     let head: Vec<char> = name.chars().collect();
-    head.len() <= suffix_len + 2 && matches!(head[0], '该' | '本' | '我' | '各' | '此' | '其' | '每' | '两' | '三' | '一' | '这')
+    // "各乡镇党委", "各县区政府": every body of a kind, however long the kind.
+    head[0] == '各'
+        || (head.len() <= suffix_len + 2 && matches!(head[0], '该' | '本' | '我' | '此' | '其' | '每' | '两' | '三' | '一' | '这'))
 }
 
 /// Takes place names, country names and the level characters (省, 市, 县, 区) written before a
@@ -199,6 +221,9 @@ fn extend_with_place_prefix(lex: &Lexicon, chars: &[char], places: &SpanIndex, m
         } else if let Some(n) = country_before(lex, chars, start) {
             start -= n;
         } else if start > 0 && matches!(chars[start - 1], '省' | '市' | '县' | '区' | '州' | '旗') {
+            start -= 1;
+        } else if start >= 2 && chars[start - 1] == '委' && matches!(chars[start - 2], '省' | '市' | '县' | '区' | '州' | '旗') {
+            // "市委宣传部": the party committee whose department it is.
             start -= 1;
         } else if start >= 2 && chars[start - 2] == '中' && chars[start - 1] == '共' {
             return start - 2;
@@ -219,7 +244,12 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
             continue;
         }
         let c = chars[k - 1];
-        if !(crate::text::chars::is_cjk(c) || c.is_ascii_alphanumeric() || c == '·') || c == '的' {
+        // 丨 is a CJK character, but written between words it is a bar ("来源丨某某报").
+        if !(crate::text::chars::is_cjk(c) || c.is_ascii_alphanumeric() || c == '·') || c == '的' || c == '丨' {
+            break;
+        }
+        // "常务副县长某某代表县人民政府": a title before the stretch belongs to a person.
+        if lex.titles.longest_ending_at(chars, k).is_some_and(|n| n >= 2 && tokens.ends[k]) {
             break;
         }
         if let Some(n) = lex.stop_before.longest_ending_at(chars, k) {
@@ -229,7 +259,7 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
         }
         // A particle or preposition before a word boundary, even where jieba glued it to the
         // next character ("由林/达", "了泽/东").
-        if matches!(chars[k - 1], '由' | '了' | '或' | '被' | '把' | '向' | '据') && tokens.starts[k] {
+        if matches!(chars[k - 1], '由' | '了' | '或' | '被' | '把' | '向' | '据' | '率' | '及') && tokens.starts[k] {
             break;
         }
         // A verb that is not one of the naming verbs ("协调", "致电"), a quantity ("13家",
@@ -238,7 +268,9 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
             let word = collect(&chars[*s..*e]);
             let verb = tag == "v" && !lex.org_name_verbs.contains(&word);
             let quantity = ["m", "q", "r", "mq"].contains(&tag.as_str()) || QUANTIFIERS.contains(&word.as_str());
-            if verb || quantity || word.ends_with('届') || word.ends_with('讯') {
+            // "方案已经/d 市政府", "上周/t 市委": an adverb, conjunction or time word.
+            let function = ["d", "c", "t"].contains(&tag.as_str());
+            if verb || quantity || function || word.ends_with('届') || word.ends_with('讯') {
                 break;
             }
         }
@@ -250,6 +282,25 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
 /// Words that say how many or which bodies, not which one.
 const QUANTIFIERS: [&str; 15] =
     ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "大型"];
+
+/// "某某日报 要闻 第1版", "某某山水报 县域 第3版": the paper named by a page's masthead line.
+fn mastheads(chars: &[char]) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let end = (start..chars.len()).find(|&k| chars[k] == '\n').unwrap_or(chars.len());
+        let line = &chars[start..end];
+        let name_len = line.iter().position(|&c| c == ' ').unwrap_or(line.len());
+        let rest: String = line[name_len..].iter().filter(|c| !c.is_whitespace()).collect();
+        let page_line = rest.ends_with('版') && rest.contains('第') && rest.chars().count() <= 12;
+        let name = &line[..name_len];
+        if page_line && (3..=10).contains(&name_len) && name.last() == Some(&'报') && name.iter().all(|&c| is_cjk(c)) {
+            out.push(OrgMention { start, end: start + name_len, name: collect(name), org_type: OrgType::Other, alias: None });
+        }
+        start = end + 1;
+    }
+    out
+}
 
 fn standalone_bodies(lex: &Lexicon, chars: &[char], tokens: &Tokens) -> Vec<OrgMention> {
     let mut out = Vec::new();
@@ -371,6 +422,25 @@ fn country_before(lex: &Lexicon, chars: &[char], at: usize) -> Option<usize> {
 }
 
 /// Keeps the longest of overlapping mentions.
+/// "省委省政府", "某某市委市政府": a party committee and a government written as one word are two
+/// bodies.
+fn split_joint_bodies(lex: &Lexicon, chars: &[char], found: Vec<OrgMention>) -> Vec<OrgMention> {
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        let split = (m.start + 2..m.end - 1).find(|&k| {
+            lex.standalone_bodies.contains(&collect(&chars[k..m.end])) && lex.standalone_bodies.longest_ending_at(chars, k).is_some()
+        });
+        match split {
+            Some(k) if m.org_type == OrgType::Government => {
+                out.push(OrgMention { end: k, name: collect(&chars[m.start..k]), ..m.clone() });
+                out.push(OrgMention { start: k, name: collect(&chars[k..m.end]), ..m });
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
 fn drop_nested(mut found: Vec<OrgMention>) -> Vec<OrgMention> {
     found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
     let mut kept: Vec<OrgMention> = Vec::new();
@@ -448,6 +518,30 @@ mod tests {
     fn company_names_end_at_their_suffix_and_start_after_a_function_word() {
         assert_eq!(names("他走进洛阳恒远重工机械有限公司车间"), vec!["洛阳恒远重工机械有限公司"]);
         assert_eq!(orgs("近日，伊川绿源食品集团宣布")[0].1, OrgType::Company);
+    }
+
+    #[test]
+    fn short_forms_of_standing_bodies_and_people_s_organisations() {
+        assert_eq!(names("县人大副主任、县总工会主席、县妇联主席、县工商联会长出席。"), ["县人大", "县总工会", "县妇联", "县工商联"]);
+        assert_eq!(names("县政府办主任、市投促局局长、市委宣传部部长参加。"), ["县政府办", "市投促局", "市委宣传部"]);
+        // A party committee and a government written as one word are two bodies.
+        assert_eq!(names("省委省政府高度重视。"), ["省委", "省政府"]);
+        // Every body of a kind, a subsidiary, and 控股 as a verb name no body.
+        assert!(names("各乡镇党委要抓好落实。").is_empty());
+        assert_eq!(names("该公司是青禾集团控股的子公司。"), ["青禾集团"]);
+    }
+
+    #[test]
+    fn papers_named_by_a_masthead_or_a_media_suffix() {
+        assert_eq!(names("云岭晨风报 要闻 第1版\n本报讯（记者甲乙）"), ["云岭晨风报"]);
+        assert_eq!(orgs("据江城日报报道")[0], ("江城日报".to_string(), OrgType::Other, None));
+    }
+
+    #[test]
+    fn a_name_does_not_run_back_over_a_title_an_adverb_or_a_person_s_verb() {
+        assert_eq!(names("常务副县长代表县人民政府签约。"), ["县人民政府"]);
+        assert_eq!(names("方案已经市政府常务会议审议。"), ["市政府"]);
+        assert_eq!(names("来源丨江城市人民政府"), ["江城市人民政府"]);
     }
 
     #[test]

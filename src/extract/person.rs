@@ -370,6 +370,21 @@ fn after_leader_words(cx: &Context, model: &ModelNames, found: &mut Found) {
         if cx.lex.leader_words.longest_ending_at(chars, e).is_none() {
             continue;
         }
+        // "县领导甲、乙、丙参加": in a list of short items after a collective label, an item is a
+        // name even when its surname is rare or jieba reads it as everyday words.
+        let items = short_list_items(cx, e);
+        if items.len() >= 2 {
+            for (a, b) in items {
+                let name = collect(&chars[a..b]);
+                if looks_like_name_with(cx, &name, false)
+                    && cx.lex.titles.longest_starting_at(chars, a).is_none()
+                    && !is_dictionary_word(cx, &name)
+                {
+                    found.push(PersonMention { start: a, end: b, name, titles: vec![] });
+                }
+            }
+            continue;
+        }
         let mut at = e;
         loop {
             let end = match list_item_end(chars, at) {
@@ -379,7 +394,11 @@ fn after_leader_words(cx: &Context, model: &ModelNames, found: &mut Found) {
                     _ => break,
                 },
             };
-            found.push(PersonMention { start: at, end, name: collect(&chars[at..end]), titles: vec![] });
+            let name = collect(&chars[at..end]);
+            if is_dictionary_word(cx, &name) {
+                break;
+            }
+            found.push(PersonMention { start: at, end, name, titles: vec![] });
             if chars.get(end) == Some(&'、') {
                 at = end + 1;
             } else {
@@ -390,6 +409,25 @@ fn after_leader_words(cx: &Context, model: &ModelNames, found: &mut Found) {
 }
 
 /// After the last name of a list: punctuation, 等, or a verb of taking part (参加, 出席…).
+/// The items of "甲、乙、丙" from `at`: two or three characters each, joined by 、, the last one
+/// closing the list (see closes_list). Empty unless the list closes.
+fn short_list_items(cx: &Context, mut at: usize) -> Vec<(usize, usize)> {
+    let chars = cx.chars;
+    let mut items = Vec::new();
+    while let Some(end) = list_item_end(chars, at) {
+        items.push((at, end));
+        at = end + 1;
+    }
+    let all_cjk = |n: usize| chars.len() >= at + n && chars[at..at + n].iter().all(|&c| is_cjk(c));
+    match (2..=3).find(|&n| all_cjk(n) && closes_list(cx, at + n)) {
+        Some(n) => {
+            items.push((at, at + n));
+            items
+        }
+        None => Vec::new(),
+    }
+}
+
 fn closes_list(cx: &Context, end: usize) -> bool {
     match cx.chars.get(end) {
         None => true,
@@ -519,6 +557,12 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
 /// Names the statistical model reads in running text ("彭某某认为…"), kept only where they also look
 /// like a name to our lexicon: a known surname first, no title or function characters, not a place,
 /// organisation or everyday word, and not cutting through a word jieba sees.
+/// "应邀", "包联": a word of jieba's dictionary that, read alone, is tagged as no name. After a
+/// collective label ("嘉宾应邀出席", "领导包联"), such a word is not taken for a name.
+fn is_dictionary_word(cx: &Context, name: &str) -> bool {
+    cx.lex.jieba.has_word(name) && cx.lex.jieba.tag(name, false).first().is_some_and(|t| t.word == name && !t.tag.starts_with("nr"))
+}
+
 fn from_name_model(cx: &Context) -> Vec<PersonMention> {
     let mut found = Vec::new();
     let hints = cx.lex.char_hints(cx.chars, &cx.tokens.words);
