@@ -8,6 +8,7 @@ use super::organization::OrgMention;
 use super::person::PersonMention;
 use super::place::PlaceMention;
 use super::spans::SpanIndex;
+use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{DateValue, Role};
 use crate::text::chars::{ends_with_any, find_all, is_cjk};
@@ -30,6 +31,9 @@ pub struct EventMention {
     /// "签约项目32个", "总投资186亿元": totals stated for the event, not projects of their own.
     pub aggregate_projects: Option<u64>,
     pub aggregate_investment: Option<String>,
+    /// Named in passing ("按照县委十五届六次全会的部署"): an occurrence of its own that the sentence
+    /// is not reporting, so the persons and verbs around it are not its participants.
+    pub in_passing: bool,
 }
 
 impl EventMention {
@@ -52,6 +56,7 @@ impl EventMention {
             participants: vec![],
             aggregate_projects: None,
             aggregate_investment: None,
+            in_passing: false,
         }
     }
 }
@@ -68,6 +73,7 @@ const VISITS: [&str; 12] =
 pub struct Context<'a> {
     pub lex: &'a Lexicon,
     pub chars: &'a [char],
+    pub tokens: &'a Tokens,
     pub sentences: &'a [Sentence],
     pub persons: &'a [PersonMention],
     pub places: &'a [PlaceMention],
@@ -124,7 +130,7 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
             events.push(e);
         }
         back_reference.resize(events.len(), false);
-        let in_sentence: Vec<usize> = (first_new..events.len()).collect();
+        let in_sentence: Vec<usize> = (first_new..events.len()).filter(|&i| !events[i].in_passing).collect();
         // A sentence dated to another day moves on from the current event: what it reports
         // ("3月14日，某某会见…，某某参加") did not happen there.
         let other_day = |c: usize| {
@@ -173,8 +179,56 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
     events.retain(|_| !dropped.next().unwrap_or(false));
     // An event needs something that places it; a name in quotes ("“某某行”对接会") is a particular
     // event even where the text gives no day, place or person.
-    events.retain(|e| e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some() || e.name.contains('“'));
+    events.retain(|e| {
+        e.date.is_some() || !e.participants.is_empty() || e.place.is_some() || e.place_org.is_some() || e.name.contains('“') || e.in_passing
+    });
     events
+}
+
+/// Verbs that refer to a session's decisions rather than report the session.
+const REFERRING: [&str; 9] = ["贯彻", "学习", "落实", "按照", "根据", "传达", "遵照", "依据", "对照"];
+
+/// Is a referring verb written before the occurrence's ordinal ("落实县委十五届六次全会")?
+fn is_referred_occurrence(cx: &Context, start: usize, noun_start: usize) -> bool {
+    let at = occurrence_start(cx, start, noun_start);
+    (start.saturating_sub(2)..at).any(|k| REFERRING.iter().any(|w| ends_with_any(cx.chars, k + w.chars().count(), &[w]) && k + 2 <= at))
+}
+
+/// Where an occurrence named in passing starts: at the bodies and places written just before its
+/// ordinal ("县委十五届六次全会", "中国开封第38届菊花文化节"), or at the ordinal.
+fn occurrence_start(cx: &Context, start: usize, end: usize) -> usize {
+    let chars = cx.chars;
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
+    let Some(mut k) = (start..end).find(|&k| chars[k] == '第' || (numeral(chars[k]) && (k == start || !numeral(chars[k - 1])))) else {
+        return start;
+    };
+    while k > start {
+        let body = cx.orgs_at.ending_at(k).map(|o| cx.orgs[o].start).chain(cx.places_at.ending_at(k).map(|p| cx.places[p].start)).min();
+        match body.filter(|&b| b >= start) {
+            Some(b) => k = b,
+            None if ends_with_any(chars, k, &["中国"]) && k >= start + 2 => k -= 2,
+            None => break,
+        }
+    }
+    k
+}
+
+/// An ordinal of a session or an edition ("第72次", "十五届六次", "第三届") in the name, or a
+/// conference of a whole province, city or county ("全省…大会").
+fn is_named_occurrence(name: &[char]) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
+    let ordinal = (1..name.len()).any(|k| {
+        matches!(name[k], '届' | '次') && numeral(name[k - 1]) && {
+            let mut j = k;
+            while j > 0 && numeral(name[j - 1]) {
+                j -= 1;
+            }
+            // "第72次", or "十五届六次": a 届 number before the 次 number.
+            (j > 0 && name[j - 1] == '第') || (name[k] == '次' && j > 0 && name[j - 1] == '届')
+        }
+    });
+    let whole = name.len() > 4 && matches!(name[..2], ['全', '省' | '市' | '县' | '国']) && name.ends_with(&['大', '会']);
+    ordinal || whole
 }
 
 /// A qualifier that names no event: generic words only (see `event_generic_qualifiers.txt`), with
@@ -232,15 +286,33 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         let start = event_name_start(cx, e - n, s.start);
         let name = collect(&chars[start..e]);
         let qualifier = collect(&chars[start..e - n]);
+        // "并介绍旅游节": what stands before the noun is a verb and its particles, not a name.
+        let after_verbs = cx.tokens.skip_words_tagged(start, e - n, &["v", "vd", "c", "d", "p"]);
         let anaphoric = qualifier.chars().count() < 2
+            || (after_verbs > start && e - n - after_verbs < 2)
             || cx.lex.event_back_references.longest_starting_at(&chars[start..e - n], 0).is_some()
             || is_generic_qualifier(cx, &chars[start..e - n]);
         let date = cx.dates_at.within(s.start, (start.max(s.start) + 40).min(e)).first().map(|&d| &cx.dates[d]);
         // A headline repeats its article's event: only a dated one stands on its own.
         let headline = cx.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body);
         let located = date.is_some() || (held && !headline);
-        if !anaphoric && located && !out.iter().any(|o| o.start < e && start < o.end) {
-            out.push(EventMention::new((start, e), name, si, date, event_place(cx, s, e)));
+        // "十五届六次全会", "第72次常务会议", "第三届某某文化节", "全省某某大会": an occurrence that its
+        // name alone singles out, even with no day and no verb of holding.
+        let occurrence = !anaphoric && !headline && is_named_occurrence(&chars[start..e]);
+        // "落实县委某某全会部署", "学习贯彻某某全会精神": a session referred to, whatever the date.
+        let located = located && !(occurrence && is_referred_occurrence(cx, start, e - n));
+        // Named in passing, the name starts at the body or place that holds the occurrence ("落实
+        // 省委十二届七次全会…": not at the verb).
+        let (start, name) = if occurrence && !located {
+            let from = occurrence_start(cx, start, e);
+            (from, collect(&chars[from..e]))
+        } else {
+            (start, name)
+        };
+        if !anaphoric && (located || occurrence) && !out.iter().any(|o| o.start < e && start < o.end) {
+            let mut m = EventMention::new((start, e), name, si, if located { date } else { None }, event_place(cx, s, e));
+            m.in_passing = !located;
+            out.push(m);
         }
         e = start.min(e - 1);
     }
@@ -292,7 +364,12 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
         if !inside_quotes && (c == '在' || c == '的' || c == '了' || c == '和' || c == '，') {
             break;
         }
-        if !inside_quotes && ends_with_any(chars, k, &["出席", "列席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为"])
+        if !inside_quotes
+            && ends_with_any(
+                chars,
+                k,
+                &["出席", "列席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为", "已经", "经过"],
+            )
         {
             break;
         }
@@ -355,10 +432,13 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         let escort_end = escort_end(chars, p.end, end);
         let between = collect(&chars[escort_end.unwrap_or(p.end)..end]);
         let clause = between.rsplit('，').next().unwrap_or(&between);
-        let same_subject =
-            clause.len() == between.len() || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
+        // "甲带领某某，视察…": the clause after the comma goes on with the one who leads.
+        let leads_on = ["带领", "率领", "率"].iter().any(|w| between[..between.len() - clause.len()].contains(w));
+        let same_subject = clause.len() == between.len()
+            || leads_on
+            || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
         let moved = escort_end.is_some()
-            || ["到", "赴", "在", "前往", "深入", "率队", "带队", "来到", "率", "来"].iter().any(|m| between.contains(m));
+            || ["到", "赴", "在", "前往", "深入", "率队", "带队", "带领", "来到", "率", "来"].iter().any(|m| between.contains(m));
         if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
             continue;
         }
@@ -438,7 +518,8 @@ fn meetings(cx: &Context, si: usize, s: &Sentence, found: &[EventMention], earli
         for &h in &hosts {
             push_participant(&mut meeting, h, Role::Attended, verb_at);
         }
-        for guest in cx.persons_at.within(verb_at, end) {
+        // The guests: after 与 ("甲与乙座谈") or after the verb ("甲会见乙").
+        for guest in cx.persons_at.within(from.min(verb_at), end) {
             if !is_reporter(&cx.persons[guest]) {
                 push_participant(&mut meeting, guest, Role::Attended, verb_at);
             }
@@ -619,13 +700,13 @@ fn is_list_gap(cx: &Context, gap: &str) -> bool {
     let Some(rest) = separated
         .strip_prefix(['，', '、', ' '])
         .or_else(|| separated.strip_prefix("以及"))
-        .or_else(|| separated.strip_prefix(['及', '和', '与']))
+        .or_else(|| separated.strip_prefix(['及', '和', '与', '等']))
     else {
         return false;
     };
     // "甲及其他管理层人员，市领导乙": a group closed by a comma, then the next item's description.
     let rest = match rest.split_once('，') {
-        Some((group, next)) if group.starts_with(['及', '等']) || separated.starts_with(['及', '和']) => {
+        Some((group, next)) if group.starts_with(['及', '等']) || separated.starts_with(['及', '和', '等']) => {
             if next.contains('，') {
                 return false;
             }
@@ -749,6 +830,41 @@ mod tests {
         // An inspection on a trip is a visit too.
         let e = events("6月4日，副省长乔望舒率队赴平川县检查安全生产工作。");
         assert_eq!(roles(&e[0]), [("乔望舒".to_string(), "led")]);
+    }
+
+    #[test]
+    fn an_occurrence_named_in_passing_is_an_event_without_participants() {
+        let e = events("6月2日，县长商伯宁主持召开会议，落实县委十五届六次全会部署。");
+        let plenary = e.iter().find(|x| x.name == "县委十五届六次全会").expect("the plenary");
+        assert!(plenary.participants.is_empty() && plenary.date.is_none(), "{plenary:?}");
+        let e = events(
+            "7月8日，江城樱花节新闻发布会在江城举行。据介绍，第三届江城樱花文化节将于9月开幕，方案已经市政府第18次常务会议审议通过。",
+        );
+        let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+        assert!(names.contains(&"第三届江城樱花文化节") && names.contains(&"市政府第18次常务会议"), "{names:?}");
+    }
+
+    #[test]
+    fn a_festival_referred_to_by_a_verb_or_this_edition_is_no_new_event() {
+        let e = events("7月8日，江城樱花节新闻发布会在江城举行。副市长商伯宁出席并介绍樱花节总体安排。本届樱花节为期10天。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(roles(&e[0]), [("商伯宁".to_string(), "attended")]);
+    }
+
+    #[test]
+    fn the_clause_after_one_who_leads_a_group_is_the_visit() {
+        let e = events("9月3日，市政协主席祁慕白带领部分市政协委员，视察江城农机企业。");
+        assert_eq!(roles(&e[0]), [("祁慕白".to_string(), "led")], "{e:?}");
+    }
+
+    #[test]
+    fn guests_listed_with_deng_and_a_collective_noun_and_the_other_side_of_zuotan() {
+        let e = events("9月26日，江城农机博览会开幕。江城大学校长甘若谷，青禾集团董事长易衡等嘉宾，市领导乔望舒等参加开幕式。");
+        let people: Vec<String> = roles(&e[0]).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(people, ["乔望舒", "易衡", "甘若谷"], "{e:?}");
+        let e = events("9月24日，市长商伯宁与江城大学校长甘若谷座谈。");
+        let people: Vec<String> = roles(&e[0]).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(people, ["商伯宁", "甘若谷"], "{e:?}");
     }
 
     #[test]

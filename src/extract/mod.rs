@@ -252,6 +252,7 @@ fn extract_whole(original: &str) -> Extraction {
     let events = event::find_events(&event::Context {
         lex,
         chars,
+        tokens: &tokens,
         sentences: &sentences,
         persons: &persons,
         places: &places,

@@ -289,7 +289,7 @@ fn after_titles(cx: &Context, model: &ModelNames, found: &mut Found) {
         if chars[at] == ' ' && BYLINE_TITLES.contains(&head.as_str()) {
             at += 1;
         }
-        let Some(end) = read_name(cx, at, found, model) else { continue };
+        let Some(end) = read_name(cx, at, found, model).or_else(|| jieba_name_at(cx, at)) else { continue };
         let titles = title_chain(cx, head_end - head_len, head_end);
         if titles.is_empty() {
             continue;
@@ -303,6 +303,19 @@ fn after_titles(cx: &Context, model: &ModelNames, found: &mut Found) {
             next = e2;
         }
     }
+}
+
+/// Right after a title, a name whose surname our list lacks (a rare one) but that jieba reads as a
+/// name: one word of two or three characters tagged nr, or a one-character nr and a two-character
+/// nr after it.
+fn jieba_name_at(cx: &Context, at: usize) -> Option<usize> {
+    let (s, e, _) = cx.tokens.word_at(at).filter(|w| w.0 == at && w.2 == "nr")?;
+    let end = match e - s {
+        2 | 3 => *e,
+        1 => cx.tokens.word_at(*e).filter(|w| w.0 == *e && w.1 - w.0 == 2 && w.2 == "nr")?.1,
+        _ => return None,
+    };
+    looks_like_name_with(cx, &collect(&cx.chars[at..end]), false).then_some(end)
 }
 
 /// The titles written before a name, nearest last: "市委常委、常务副市长" gives two.
@@ -391,11 +404,13 @@ fn after_leader_words(cx: &Context, model: &ModelNames, found: &mut Found) {
                 Some(end) if looks_like_name(cx, &collect(&chars[at..end])) && !holds_common_word(cx, at, end) => end,
                 _ => match read_name(cx, at, found, model) {
                     Some(end) if closes_list(cx, end) => end,
+                    // "乔望/舒等": jieba cut the name short; the list closes after its third character.
+                    Some(end) if end - at == 2 && chars.get(end).is_some_and(|&c| is_cjk(c)) && closes_list(cx, end + 1) => end + 1,
                     _ => break,
                 },
             };
             let name = collect(&chars[at..end]);
-            if is_dictionary_word(cx, &name) {
+            if is_dictionary_word(cx, &name) || is_other_word_here(cx, at, end) {
                 break;
             }
             found.push(PersonMention { start: at, end, name, titles: vec![] });
@@ -561,6 +576,11 @@ fn before_speech_verbs(cx: &Context, found: &mut Vec<PersonMention>) {
 /// collective label ("嘉宾应邀出席", "领导包联"), such a word is not taken for a name.
 fn is_dictionary_word(cx: &Context, name: &str) -> bool {
     cx.lex.jieba.has_word(name) && cx.lex.jieba.tag(name, false).first().is_some_and(|t| t.word == name && !t.tag.starts_with("nr"))
+}
+
+/// The item is one word of jieba's in this text, tagged as no name ("领导/包联/ns、").
+fn is_other_word_here(cx: &Context, start: usize, end: usize) -> bool {
+    cx.tokens.word_at(start).is_some_and(|(s, e, tag)| *s == start && *e == end && !tag.starts_with("nr") && tag != "x")
 }
 
 fn from_name_model(cx: &Context) -> Vec<PersonMention> {
@@ -784,6 +804,20 @@ mod tests {
         // Unless jieba reads all three characters as one name before a word of its own.
         let names: Vec<String> = persons("县委书记孙立同主持会议，副县长刘建强出席。").into_iter().map(|p| p.0).collect();
         assert_eq!(names, vec!["孙立同", "刘建强"]);
+    }
+
+    #[test]
+    fn after_a_title_a_rare_surname_jieba_reads_as_a_name_is_a_name() {
+        let names: Vec<String> = persons("县委书记蹇立诚宣布开工，记者庹一舟报道。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["蹇立诚", "庹一舟"]);
+    }
+
+    #[test]
+    fn a_list_after_a_collective_label_keeps_every_short_item() {
+        let names: Vec<String> = persons("县领导籍文山、卫若水、饶立言参加。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, vec!["籍文山", "卫若水", "饶立言"]);
+        // A word of the dictionary after the label is no name.
+        assert!(persons("坚持领导包联、专班推进。").is_empty());
     }
 
     #[test]
