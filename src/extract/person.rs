@@ -219,7 +219,8 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
         // or jieba reads the three characters as one name with a word after it ("王代强/nr 主持",
         // but not the credit "某某摄" at the end of a caption).
         || (cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s == at && *e == third + 1 && tag == "nr")
-            && cx.tokens.word_at(third + 1).is_some_and(|(s, e, _)| *s == third + 1 && e - s >= 2));
+            && cx.tokens.word_at(third + 1).is_some_and(|(s, e, _)| *s == third + 1 && e - s >= 2)
+            && !is_adverb(cx, third));
     let follower_ends_name = chars.get(third).is_some_and(|c| {
         cx.lex.name_followers.contains(c) && !given_is_word && (!matches!(c, '和' | '与' | '及') || given_name_conjunction(cx, third))
     });
@@ -305,6 +306,12 @@ fn after_titles(cx: &Context, model: &ModelNames, found: &mut Found) {
     }
 }
 
+/// Is the character at `at`, read alone, an adverb ("已", "也")?
+fn is_adverb(cx: &Context, at: usize) -> bool {
+    let c = collect(&cx.chars[at..at + 1]);
+    cx.lex.jieba.tag(&c, false).first().is_some_and(|t| t.tag == "d")
+}
+
 /// Right after a title, a name whose surname our list lacks (a rare one) but that jieba reads as a
 /// name: one word of two or three characters tagged nr, or a one-character nr and a two-character
 /// nr after it.
@@ -315,7 +322,11 @@ fn jieba_name_at(cx: &Context, at: usize) -> Option<usize> {
         1 => cx.tokens.word_at(*e).filter(|w| w.0 == *e && w.1 - w.0 == 2 && w.2 == "nr")?.1,
         _ => return None,
     };
-    looks_like_name_with(cx, &collect(&cx.chars[at..end]), false).then_some(end)
+    // What follows is a verb or the end of the clause ("…蹇某某宣布开工"), and the name is no word of
+    // the dictionary ("扬言").
+    let verb_or_break = cx.tokens.word_at(end).is_none_or(|(s, _, tag)| *s == end && matches!(tag.as_str(), "v" | "vn" | "x"));
+    let name = collect(&cx.chars[at..end]);
+    (verb_or_break && !is_dictionary_word(cx, &name) && looks_like_name_with(cx, &name, false)).then_some(end)
 }
 
 /// The titles written before a name, nearest last: "市委常委、常务副市长" gives two.
