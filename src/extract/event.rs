@@ -67,8 +67,8 @@ const HELD: [&str; 10] = ["举行", "召开", "举办", "开幕", "闭幕", "出
 /// Visit verbs: the person who does them leads the visit.
 /// Verbs of a meeting between people: "甲会见乙一行", "甲与乙举行会谈", "甲与乙座谈交流".
 const MEETINGS: [&str; 6] = ["会见", "接见", "会谈", "座谈", "拜访", "会晤"];
-const VISITS: [&str; 12] =
-    ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察", "执法检查", "督导检查", "明查暗访", "督查", "走访", "检查"];
+const VISITS: [&str; 13] =
+    ["学习考察", "观摩考察", "考察招商", "调研", "考察", "视察", "执法检查", "督导检查", "明查暗访", "督查", "走访", "检查", "察看"];
 
 pub struct Context<'a> {
     pub lex: &'a Lexicon,
@@ -133,12 +133,16 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         let in_sentence: Vec<usize> = (first_new..events.len()).filter(|&i| !events[i].in_passing).collect();
         // A sentence dated to another day moves on from the current event: what it reports
         // ("3月14日，某某会见…，某某参加") did not happen there.
+        // Only a date that opens the sentence or a clause reports another day ("3月14日，…");
+        // one inside a clause ("将于8月20日结束") says more of the same event.
+        let opens_clause =
+            |d: &DateMention| cx.chars[s.start..d.start].iter().rev().take_while(|&&c| c != '，' && c != '；').all(|&c| !is_cjk(c));
         let other_day = |c: usize| {
             cx.dates_at
                 .within(s.start, s.end)
                 .into_iter()
                 .map(|d| &cx.dates[d])
-                .any(|d| d.date.day.is_some() && Some(d.date) != events[c].date)
+                .any(|d| d.date.day.is_some() && Some(d.date) != events[c].date && opens_clause(d))
         };
         if current.is_some_and(other_day) && in_sentence.is_empty() {
             current = None;
@@ -186,12 +190,31 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
 }
 
 /// Verbs that refer to a session's decisions rather than report the session.
-const REFERRING: [&str; 9] = ["贯彻", "学习", "落实", "按照", "根据", "传达", "遵照", "依据", "对照"];
+const REFERRING: [&str; 11] = ["贯彻", "学习", "落实", "按照", "根据", "传达", "遵照", "依据", "对照", "提请", "提交"];
 
 /// Is a referring verb written before the occurrence's ordinal ("落实县委十五届六次全会")?
 fn is_referred_occurrence(cx: &Context, start: usize, noun_start: usize) -> bool {
     let at = occurrence_start(cx, start, noun_start);
     (start.saturating_sub(2)..at).any(|k| REFERRING.iter().any(|w| ends_with_any(cx.chars, k + w.chars().count(), &[w]) && k + 2 <= at))
+}
+
+/// What a meeting's decisions are called when a text refers to them ("…会议精神", "…全会部署").
+const CITED_AFTER: [&str; 6] = ["精神", "部署", "决策部署", "重要讲话", "重要指示", "要求"];
+
+/// "传达学习某某会议精神", "学习贯彻某某全会": the meeting named is the subject of study, not held.
+fn is_cited(cx: &Context, start: usize, end: usize) -> bool {
+    let chars = cx.chars;
+    let after = end + usize::from(chars.get(end) == Some(&'的'));
+    let cited_after = CITED_AFTER.iter().any(|w| chars.get(after..after + w.chars().count()).is_some_and(|x| collect(x) == *w));
+    // A referring verb earlier in the clause, with no verb of holding after it ("贯彻党的某某全会、
+    // 某某会议和…精神"; but "按照要求召开某某会议" holds the meeting).
+    let clause = (0..start).rev().take(60).take_while(|&k| !matches!(chars[k], '，' | '。' | '；' | '：')).last().unwrap_or(start);
+    let stretch = collect(&chars[clause..start]);
+    let referred_before = REFERRING.iter().filter_map(|w| stretch.rfind(w).map(|at| at + w.len())).max().is_some_and(|after| {
+        let rest = &stretch[after..];
+        !HELD.iter().any(|h| rest.contains(h))
+    });
+    cited_after || referred_before
 }
 
 /// Where an occurrence named in passing starts: at the bodies and places written just before its
@@ -299,8 +322,20 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         // "十五届六次全会", "第72次常务会议", "第三届某某文化节", "全省某某大会": an occurrence that its
         // name alone singles out, even with no day and no verb of holding.
         let occurrence = !anaphoric && !headline && is_named_occurrence(&chars[start..e]);
-        // "落实县委某某全会部署", "学习贯彻某某全会精神": a session referred to, whatever the date.
-        let located = located && !(occurrence && is_referred_occurrence(cx, start, e - n));
+        // "落实县委某某全会部署", "传达学习中央经济工作会议精神": a meeting referred to, whatever the
+        // date of the sentence, is named in passing.
+        let referred = !anaphoric && ((occurrence && is_referred_occurrence(cx, start, e - n)) || is_cited(cx, start, e));
+        // A meeting cited without an ordinal ("学习市委经济工作会议精神") is no frame of its own,
+        // unless the text dates it ("在7月25日某某会议上的重要讲话").
+        let own_date =
+            cx.dates_at.ending_in(start.saturating_sub(12), start + 1).into_iter().map(|d| &cx.dates[d]).find(|d| d.start >= s.start);
+        if referred && !occurrence && own_date.is_none() {
+            e = start.min(e - 1);
+            continue;
+        }
+        let occurrence = occurrence || referred;
+        let date = if referred { own_date } else { date };
+        let located = located && !referred;
         // Named in passing, the name starts at the body or place that holds the occurrence ("落实
         // 省委十二届七次全会…": not at the verb).
         let (start, name) = if occurrence && !located {
@@ -310,7 +345,7 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
             (start, name)
         };
         if !anaphoric && (located || occurrence) && !out.iter().any(|o| o.start < e && start < o.end) {
-            let mut m = EventMention::new((start, e), name, si, if located { date } else { None }, event_place(cx, s, e));
+            let mut m = EventMention::new((start, e), name, si, if located || referred { date } else { None }, event_place(cx, s, e));
             m.in_passing = !located;
             out.push(m);
         }
@@ -368,7 +403,7 @@ fn event_name_start(cx: &Context, noun_start: usize, limit: usize) -> usize {
             && ends_with_any(
                 chars,
                 k,
-                &["出席", "列席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为", "已经", "经过"],
+                &["出席", "列席", "参加", "召开", "举行", "举办", "主持", "开展", "组织", "以", "为", "已经", "经过", "宣布", "并"],
             )
         {
             break;
@@ -438,7 +473,9 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
             || leads_on
             || ["并", "随后", "还", "又", "先后", "就", "围绕", "深入"].iter().any(|w| clause.starts_with(w));
         let moved = escort_end.is_some()
-            || ["到", "赴", "在", "前往", "深入", "率队", "带队", "带领", "来到", "率", "来"].iter().any(|m| between.contains(m));
+            || ["到", "赴", "在", "前往", "深入", "率队", "带队", "带领", "来到", "率", "来", "一行", "走进"]
+                .iter()
+                .any(|m| between.contains(m));
         if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
             continue;
         }
@@ -842,6 +879,23 @@ mod tests {
         );
         let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
         assert!(names.contains(&"第三届江城樱花文化节") && names.contains(&"市政府第18次常务会议"), "{names:?}");
+    }
+
+    #[test]
+    fn meetings_whose_decisions_are_studied_take_no_participants() {
+        let e = events("1月9日，县长商伯宁主持召开县政府第3次常务会议，传达学习党的二十届四中全会、省委经济工作会议精神。");
+        let meeting = e.iter().find(|x| x.name.ends_with("第3次常务会议")).expect("the meeting held");
+        assert_eq!(roles(meeting), [("商伯宁".to_string(), "presided")]);
+        assert!(e.iter().filter(|x| !x.name.ends_with("第3次常务会议")).all(|x| x.participants.is_empty()), "{e:?}");
+        // An undated meeting cited without an ordinal is no event of its own.
+        assert!(!e.iter().any(|x| x.name.contains("经济工作会议")), "{e:?}");
+    }
+
+    #[test]
+    fn a_date_inside_a_clause_does_not_move_on_from_the_event() {
+        let e = events("9月16日，江城农机博览会开幕。本届博览会为期5天，将于9月20日结束。开幕式上，市长商伯宁致辞。");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(roles(&e[0]), [("商伯宁".to_string(), "spoke")]);
     }
 
     #[test]
