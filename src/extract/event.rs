@@ -241,13 +241,15 @@ fn occurrence_start(cx: &Context, start: usize, end: usize) -> usize {
 fn is_named_occurrence(name: &[char]) -> bool {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
     let ordinal = (1..name.len()).any(|k| {
-        matches!(name[k], '届' | '次') && numeral(name[k - 1]) && {
+        // "二十届三中全会": the plenums of a party congress are counted 一中, 二中…
+        let plenum = name[k] == '中' && name.get(k + 1..k + 3).is_some_and(|w| w == ['全', '会']);
+        (matches!(name[k], '届' | '次') || plenum) && numeral(name[k - 1]) && {
             let mut j = k;
             while j > 0 && numeral(name[j - 1]) {
                 j -= 1;
             }
-            // "第72次", or "十五届六次": a 届 number before the 次 number.
-            (j > 0 && name[j - 1] == '第') || (name[k] == '次' && j > 0 && name[j - 1] == '届')
+            // "第72次", or "十五届六次": a 届 number before the 次 (or 中全会) number.
+            (j > 0 && name[j - 1] == '第') || (name[k] != '届' && j > 0 && name[j - 1] == '届')
         }
     });
     let whole = name.len() > 4 && matches!(name[..2], ['全', '省' | '市' | '县' | '国']) && name.ends_with(&['大', '会']);
@@ -300,8 +302,12 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
             continue;
         };
         // "会议室", "活动中心": the noun goes on into another word.
+        // "某某会议精神" is what a meeting decided, unless the meeting is an ordinal session
+        // ("十四届四次全会精神"), an occurrence of its own that the text refers to.
+        let spirit_of_session = chars.get(e) == Some(&'精') && is_named_occurrence(&chars[e.saturating_sub(n + 8)..e]);
         if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪'))
             && chars.get(e..e + 2).is_none_or(|w| w != ['中', '，'])
+            && !spirit_of_session
         {
             e -= 1;
             continue;
@@ -887,7 +893,9 @@ mod tests {
         let meeting = e.iter().find(|x| x.name.ends_with("第3次常务会议")).expect("the meeting held");
         assert_eq!(roles(meeting), [("商伯宁".to_string(), "presided")]);
         assert!(e.iter().filter(|x| !x.name.ends_with("第3次常务会议")).all(|x| x.participants.is_empty()), "{e:?}");
-        // An undated meeting cited without an ordinal is no event of its own.
+        // The sessions cited are events of their own, named from their ordinal; a meeting cited
+        // without one is no event.
+        assert!(e.iter().any(|x| x.name == "二十届四中全会" && x.participants.is_empty()), "{e:?}");
         assert!(!e.iter().any(|x| x.name.contains("经济工作会议")), "{e:?}");
     }
 
