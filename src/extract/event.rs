@@ -198,6 +198,17 @@ fn is_referred_occurrence(cx: &Context, start: usize, noun_start: usize) -> bool
     (start.saturating_sub(2)..at).any(|k| REFERRING.iter().any(|w| ends_with_any(cx.chars, k + w.chars().count(), &[w]) && k + 2 <= at))
 }
 
+/// Verbs by which a report tells what the meeting it is about did ("会议决定", "会议听取").
+const MEETING_DID: [&str; 10] = ["决定", "指出", "强调", "要求", "听取", "审议", "研究", "通过", "认为", "提出"];
+
+/// Does the sentence open with "会议" (or "会上") and one of those verbs?
+fn reports_what_a_meeting_did(chars: &[char], s: &Sentence) -> bool {
+    let opening = collect(&chars[s.start..(s.start + 6).min(s.end)]);
+    ["会议", "会上", "会议还", "会上还"]
+        .iter()
+        .any(|m| opening.strip_prefix(m).is_some_and(|rest| MEETING_DID.iter().any(|v| rest.starts_with(v))))
+}
+
 /// What a meeting's decisions are called when a text refers to them ("…会议精神", "…全会部署").
 const CITED_AFTER: [&str; 6] = ["精神", "部署", "决策部署", "重要讲话", "重要指示", "要求"];
 
@@ -341,6 +352,9 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         }
         let occurrence = occurrence || referred;
         let date = if referred { own_date } else { date };
+        // "会议决定，某某会议于1月召开", "会议听取关于某某会议以来…的通报": what a meeting decided or
+        // heard names other meetings in passing.
+        let referred = referred || (occurrence && reports_what_a_meeting_did(chars, s));
         let located = located && !referred;
         // Named in passing, the name starts at the body or place that holds the occurrence ("落实
         // 省委十二届七次全会…": not at the verb).
@@ -482,7 +496,8 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
             || ["到", "赴", "在", "前往", "深入", "率队", "带队", "带领", "来到", "率", "来", "一行", "走进"]
                 .iter()
                 .any(|m| between.contains(m));
-        if !moved || !same_subject || ["参加", "陪同"].iter().any(|w| clause.contains(w)) {
+        // "甲欢迎乙一行来某地考察": the visit is the guest's; 甲 welcomes it.
+        if !moved || !same_subject || ["参加", "陪同", "欢迎"].iter().any(|w| clause.contains(w)) {
             continue;
         }
         let clause_start = if escort_end.is_some() && clause.len() == between.len() { p.end } else { end - clause.chars().count() };
@@ -911,6 +926,17 @@ mod tests {
         let e = events("7月8日，江城樱花节新闻发布会在江城举行。副市长商伯宁出席并介绍樱花节总体安排。本届樱花节为期10天。");
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(roles(&e[0]), [("商伯宁".to_string(), "attended")]);
+    }
+
+    #[test]
+    fn what_a_meeting_decided_and_a_welcome_are_no_events_of_their_own() {
+        let e = events("12月28日，市政协十四届常委会第九次会议召开。会议决定，市政协十四届三次会议于1月中旬召开。会上，副市长商伯宁讲话。");
+        let session = e.iter().find(|x| x.name.ends_with("第九次会议")).expect("the meeting held");
+        assert_eq!(roles(session), [("商伯宁".to_string(), "spoke")], "{e:?}");
+        assert!(e.iter().filter(|x| x.name.ends_with("三次会议")).all(|x| x.participants.is_empty()), "{e:?}");
+        // The visit welcomed is the guest's, not the host's.
+        let welcome = events("9月12日，省长商伯宁欢迎甘若谷一行来江城考察。");
+        assert!(welcome.iter().all(|x| !x.participants.iter().any(|p| p.person == "商伯宁" && p.role.as_str() == "led")), "{welcome:?}");
     }
 
     #[test]
