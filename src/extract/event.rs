@@ -229,7 +229,7 @@ fn is_cited(cx: &Context, start: usize, end: usize) -> bool {
 }
 
 /// Where an occurrence named in passing starts: at the bodies and places written just before its
-/// ordinal ("县委十五届六次全会", "中国开封第38届菊花文化节"), or at the ordinal.
+/// ordinal ("县委十五届六次全会", "中国某某第5届樱花文化节"), or at the ordinal.
 fn occurrence_start(cx: &Context, start: usize, end: usize) -> usize {
     let chars = cx.chars;
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
@@ -314,7 +314,7 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         };
         // "会议室", "活动中心": the noun goes on into another word.
         // "某某会议精神" is what a meeting decided, unless the meeting is an ordinal session
-        // ("十四届四次全会精神"), an occurrence of its own that the text refers to.
+        // ("某届某次全会精神"), an occurrence of its own that the text refers to.
         let spirit_of_session = chars.get(e) == Some(&'精') && is_named_occurrence(&chars[e.saturating_sub(n + 8)..e]);
         if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪'))
             && chars.get(e..e + 2).is_none_or(|w| w != ['中', '，'])
@@ -339,11 +339,11 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         // "十五届六次全会", "第72次常务会议", "第三届某某文化节", "全省某某大会": an occurrence that its
         // name alone singles out, even with no day and no verb of holding.
         let occurrence = !anaphoric && !headline && is_named_occurrence(&chars[start..e]);
-        // "落实县委某某全会部署", "传达学习中央经济工作会议精神": a meeting referred to, whatever the
+        // "落实县委某某全会部署", "传达学习某某工作会议精神": a meeting referred to, whatever the
         // date of the sentence, is named in passing.
         let referred = !anaphoric && ((occurrence && is_referred_occurrence(cx, start, e - n)) || is_cited(cx, start, e));
         // A meeting cited without an ordinal ("学习市委经济工作会议精神") is no frame of its own,
-        // unless the text dates it ("在7月25日某某会议上的重要讲话").
+        // unless the text dates it ("在某月某日某某会议上的重要讲话").
         let own_date =
             cx.dates_at.ending_in(start.saturating_sub(12), start + 1).into_iter().map(|d| &cx.dates[d]).find(|d| d.start >= s.start);
         if referred && !occurrence && own_date.is_none() {
@@ -762,7 +762,7 @@ fn is_list_gap(cx: &Context, gap: &str) -> bool {
     else {
         return false;
     };
-    // "甲及其他管理层人员，市领导乙": a group closed by a comma, then the next item's description.
+    // "甲及其他班子成员，市领导乙": a group closed by a comma, then the next item's description.
     let rest = match rest.split_once('，') {
         Some((group, next)) if group.starts_with(['及', '等']) || separated.starts_with(['及', '和', '等']) => {
             if next.contains('，') {
@@ -930,10 +930,10 @@ mod tests {
 
     #[test]
     fn what_a_meeting_decided_and_a_welcome_are_no_events_of_their_own() {
-        let e = events("12月28日，市政协十四届常委会第九次会议召开。会议决定，市政协十四届三次会议于1月中旬召开。会上，副市长商伯宁讲话。");
-        let session = e.iter().find(|x| x.name.ends_with("第九次会议")).expect("the meeting held");
+        let e = events("12月20日，县政协十二届常委会第五次会议召开。会议决定，县政协十二届四次会议于2月上旬召开。会上，副县长商伯宁讲话。");
+        let session = e.iter().find(|x| x.name.ends_with("第五次会议")).expect("the meeting held");
         assert_eq!(roles(session), [("商伯宁".to_string(), "spoke")], "{e:?}");
-        assert!(e.iter().filter(|x| x.name.ends_with("三次会议")).all(|x| x.participants.is_empty()), "{e:?}");
+        assert!(e.iter().filter(|x| x.name.ends_with("四次会议")).all(|x| x.participants.is_empty()), "{e:?}");
         // The visit welcomed is the guest's, not the host's.
         let welcome = events("9月12日，省长商伯宁欢迎甘若谷一行来江城考察。");
         assert!(welcome.iter().all(|x| !x.participants.iter().any(|p| p.person == "商伯宁" && p.role.as_str() == "led")), "{welcome:?}");

@@ -248,7 +248,7 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
         if !(crate::text::chars::is_cjk(c) || c.is_ascii_alphanumeric() || c == '·') || c == '的' || c == '丨' {
             break;
         }
-        // "常务副县长某某代表县人民政府": a title before the stretch belongs to a person.
+        // "副区长某某代表区人民政府": a title before the stretch belongs to a person.
         if lex.titles.longest_ending_at(chars, k).is_some_and(|n| n >= 2 && tokens.ends[k]) {
             break;
         }

@@ -216,7 +216,7 @@ fn read_name_by_rules(cx: &Context, at: usize, known: &Found) -> Option<usize> {
     let third = at + sl + 1;
     // A follower counts unless the given name is a word of its own that holds it ("周/富强").
     let given_is_word = cx.tokens.word_at(at + sl).is_some_and(|(s, e, _)| *s == at + sl && *e == third + 1)
-        // or jieba reads the three characters as one name with a word after it ("王代强/nr 主持",
+        // or jieba reads the three characters as one name with a word after it ("孙立同/nr 主持",
         // but not the credit "某某摄" at the end of a caption).
         || (cx.tokens.word_at(at).is_some_and(|(s, e, tag)| *s == at && *e == third + 1 && tag == "nr")
             && cx.tokens.word_at(third + 1).is_some_and(|(s, e, _)| *s == third + 1 && e - s >= 2)

@@ -101,7 +101,7 @@ pub fn find_projects(cx: &Context) -> Vec<ProjectMention> {
     out
 }
 
-/// "广西某某胶合板项目" after "广西某某木业有限公司年产18万立方米胶合板项目": a name whose characters all
+/// "某省某某饲料项目" after "某省某某农牧有限公司年产5万吨饲料项目": a name whose characters all
 /// stand, in order, in one longer name of the same document is that project written short, and takes
 /// the longer name. A short name that fits several longer ones is left as it is.
 fn name_shortened_mentions(projects: &mut [ProjectMention]) {
@@ -282,9 +282,9 @@ fn name_start(cx: &Context, end_of_head: usize, limit: usize) -> usize {
     k
 }
 
-/// A name that only says what kind of project it is ("生态产业项目", "风力发电项目") is a project only
+/// A name that only says what kind of project it is ("生态农业项目", "光伏发电项目") is a project only
 /// when the text singles it out: with an amount or an investor beside it, or with a proper core in
-/// the name itself. A piece of a clause ("…要全力以赴推项目") never is.
+/// the name itself. A piece of a clause ("…要想方设法抓项目") never is.
 fn is_singled_out(cx: &Context, p: &ProjectMention) -> bool {
     !is_clause_piece(cx, p.start, p.end)
         && (p.investment.is_some()
@@ -329,11 +329,15 @@ fn has_proper_core(cx: &Context, start: usize, end: usize) -> bool {
         || cx.places_at.within(start, body).into_iter().any(|p| !place_then_verb(cx, cx.places[p].end, body))
         || (start..body).any(|k| cx.lex.project_name_markers.longest_starting_at(cx.chars, k).is_some_and(|n| k + n <= body))
         || cx.tokens.words_within(start, body).any(|(a, b, tag)| {
-            b - a >= 2 && matches!(tag.as_str(), "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg") && !cx.places_at.any_covering(*a)
+            // jieba tags some verb phrases as proper nouns ("大力发展/nz"): a verb that takes projects is none.
+            b - a >= 2
+                && matches!(tag.as_str(), "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg")
+                && !cx.places_at.any_covering(*a)
+                && !cx.lex.project_object_verbs.contains(&collect(&cx.chars[*a..*b]))
         })
 }
 
-/// "开化县进行项目": after the place, only a verb before 项目.
+/// "某县进行项目": after the place, only a verb before 项目.
 fn place_then_verb(cx: &Context, from: usize, body: usize) -> bool {
     let mut words = cx.tokens.words_within(from, body);
     matches!((words.next(), words.next()), (Some((_, b, tag)), None) if *b == body && tag == "v")
@@ -343,7 +347,7 @@ fn place_then_verb(cx: &Context, from: usize, body: usize) -> bool {
 /// preposition such as 要 or 向.
 fn is_clause_piece(cx: &Context, start: usize, end: usize) -> bool {
     cx.tokens.words_within(start, end).any(|(a, b, tag)| {
-        // A one-character adverb may be a brand's character ("大正仪表"), jieba tags 一期 an adverb,
+        // A one-character adverb may be a brand's character ("恒正仪表"), jieba tags 一期 an adverb,
         // and 与 and 和 join names.
         matches!(tag.as_str(), "uz" | "ul" | "ug" | "y")
             || (tag == "d" && b - a >= 2 && !cx.lex.project_name_markers.contains(&collect(&cx.chars[*a..*b])))
@@ -726,9 +730,9 @@ mod tests {
 
     #[test]
     fn kinds_of_project_and_pieces_of_clauses_are_not_projects() {
-        assert!(projects("全县上下要全力以赴推项目，大力发展生态产业项目。").is_empty());
+        assert!(projects("各乡镇要想方设法抓项目，大力发展生态农业项目。").is_empty());
         assert!(projects("座谈中，双方围绕加快风能开发项目进行了交流。").is_empty());
-        assert!(projects("我区部分重点项目进度滞后，要确保重点项目按期推进。").is_empty());
+        assert!(projects("本镇部分重点项目进度偏慢，务必确保重点项目按期完工。").is_empty());
         // A kind named with a capacity, a place, a company or an amount is one project.
         let names: Vec<String> = projects("青川县年产8万吨饲料项目进展顺利。").into_iter().map(|p| p.0).collect();
         assert_eq!(names, ["青川县年产8万吨饲料项目"]);
