@@ -341,7 +341,7 @@ impl Found<'_> {
     fn places_out(&self) -> Vec<Place> {
         let mut out: Vec<Place> = Vec::new();
         let mut index: HashMap<usize, usize> = HashMap::new();
-        // A place written only inside the name of a company or a paper ("某某日报", "某某县蜀江食品
+        // A place written only inside the name of a company or a paper ("某某日报", "某某县某某食品
         //有限公司") is part of a brand, not a place the text speaks of. (A body's or a zone's place
         // is the place it governs: "某某区委" speaks of the district.)
         let brands: Vec<&organization::OrgMention> = self.orgs.iter().filter(|o| o.org_type == OrgType::Company || o.is_media()).collect();
