@@ -11,7 +11,7 @@ use super::spans::SpanIndex;
 use super::tokens::Tokens;
 use crate::lexicon::{collect, Lexicon};
 use crate::model::{DateValue, Role};
-use crate::text::chars::{ends_with_any, find_all, is_cjk};
+use crate::text::chars::{ends_with_any, ends_with_at, find_all, is_cjk};
 use crate::text::{sentence_at, Paragraph, ParagraphKind, Sentence};
 use std::collections::HashMap;
 
@@ -189,6 +189,11 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
     events
 }
 
+/// A digit or a Chinese numeral character (of "第72次", "十五届").
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c)
+}
+
 /// Verbs that refer to a session's decisions rather than report the session.
 const REFERRING: [&str; 11] = ["贯彻", "学习", "落实", "按照", "根据", "传达", "遵照", "依据", "对照", "提请", "提交"];
 
@@ -216,7 +221,7 @@ const CITED_AFTER: [&str; 6] = ["精神", "部署", "决策部署", "重要讲�
 fn is_cited(cx: &Context, start: usize, end: usize) -> bool {
     let chars = cx.chars;
     let after = end + usize::from(chars.get(end) == Some(&'的'));
-    let cited_after = CITED_AFTER.iter().any(|w| chars.get(after..after + w.chars().count()).is_some_and(|x| collect(x) == *w));
+    let cited_after = CITED_AFTER.iter().any(|w| ends_with_at(chars, after + w.chars().count(), w));
     // A referring verb earlier in the clause, with no verb of holding after it ("贯彻党的某某全会、
     // 某某会议和…精神"; but "按照要求召开某某会议" holds the meeting).
     let clause = (0..start).rev().take(60).take_while(|&k| !matches!(chars[k], '，' | '。' | '；' | '：')).last().unwrap_or(start);
@@ -232,8 +237,8 @@ fn is_cited(cx: &Context, start: usize, end: usize) -> bool {
 /// ordinal ("县委十五届六次全会", "中国某某第5届樱花文化节"), or at the ordinal.
 fn occurrence_start(cx: &Context, start: usize, end: usize) -> usize {
     let chars = cx.chars;
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
-    let Some(mut k) = (start..end).find(|&k| chars[k] == '第' || (numeral(chars[k]) && (k == start || !numeral(chars[k - 1])))) else {
+    let Some(mut k) = (start..end).find(|&k| chars[k] == '第' || (is_numeral(chars[k]) && (k == start || !is_numeral(chars[k - 1]))))
+    else {
         return start;
     };
     while k > start {
@@ -250,13 +255,12 @@ fn occurrence_start(cx: &Context, start: usize, end: usize) -> usize {
 /// An ordinal of a session or an edition ("第72次", "十五届六次", "第三届") in the name, or a
 /// conference of a whole province, city or county ("全省…大会").
 fn is_named_occurrence(name: &[char]) -> bool {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
     let ordinal = (1..name.len()).any(|k| {
         // "二十届三中全会": the plenums of a party congress are counted 一中, 二中…
         let plenum = name[k] == '中' && name.get(k + 1..k + 3).is_some_and(|w| w == ['全', '会']);
-        (matches!(name[k], '届' | '次') || plenum) && numeral(name[k - 1]) && {
+        (matches!(name[k], '届' | '次') || plenum) && is_numeral(name[k - 1]) && {
             let mut j = k;
-            while j > 0 && numeral(name[j - 1]) {
+            while j > 0 && is_numeral(name[j - 1]) {
                 j -= 1;
             }
             // "第72次", or "十五届六次": a 届 number before the 次 (or 中全会) number.

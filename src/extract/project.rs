@@ -316,10 +316,7 @@ fn singled_out(cx: &Context, candidates: Vec<ProjectMention>) -> Vec<ProjectMent
 /// "…项目正式签约", "…项目的建设", "…项目落地": the text reports what happens to this project.
 fn status_follows(cx: &Context, end: usize) -> bool {
     let after = cx.tokens.skip_function_words(end + usize::from(cx.chars.get(end) == Some(&'的')), (end + 5).min(cx.chars.len()));
-    STATUS_WORDS.iter().map(|(w, _)| *w).chain(["建设"]).any(|w| {
-        let n = w.chars().count();
-        after + n <= cx.chars.len() && collect(&cx.chars[after..after + n]) == w
-    })
+    STATUS_WORDS.iter().map(|(w, _)| *w).chain(["建设"]).any(|w| ends_with_at(cx.chars, after + w.chars().count(), w))
 }
 
 /// An organisation, a place, a proper noun or a capacity or phase inside the name.
