@@ -42,8 +42,19 @@ const SPEECH_VERBS: [&str; 20] = [
     "提出", "坦承", "笑称",
 ];
 
-/// Titles under which the name may follow after a space ("记者 杨洋").
-const BYLINE_TITLES: [&str; 5] = ["记者", "通讯员", "摄影", "首席记者", "特约记者"];
+/// Written after a photographer's name ("某某摄").
+const PHOTO_CREDIT: char = '摄';
+
+/// Titles of a byline or a page's credits, after which the name may follow a space or a mark
+/// ("记者 杨洋", "编辑：某某", "记者丨某某").
+const BYLINE_TITLES: [&str; 12] =
+    ["记者", "通讯员", "摄影", "首席记者", "特约记者", "见习记者", "实习生", "编辑", "责任编辑", "作者", "主编", "摄影记者"];
+
+/// Marks written between a credit and its name ("编辑：某某", "记者丨某某", "记者｜某某").
+const CREDIT_MARKS: [char; 6] = ['：', ':', '丨', '｜', '|', '/'];
+
+/// Credits that give no post, before a name: the writer and the photographer ("文/某某", "图/某某").
+const UNTITLED_CREDITS: [&str; 4] = ["文/", "图/", "文／", "图／"];
 
 impl Spanned for PersonMention {
     fn span(&self) -> (usize, usize) {
@@ -286,11 +297,10 @@ fn after_titles(cx: &Context, model: &ModelNames, found: &mut Found) {
     for head_end in 1..chars.len() {
         let Some(head_len) = cx.lex.titles.longest_ending_at(chars, head_end) else { continue };
         let head: String = collect(&chars[head_end - head_len..head_end]);
-        let mut at = head_end;
-        if chars[at] == ' ' && BYLINE_TITLES.contains(&head.as_str()) {
-            at += 1;
-        }
-        let Some(end) = read_name(cx, at, found, model).or_else(|| jieba_name_at(cx, at)) else { continue };
+        let credit = BYLINE_TITLES.contains(&head.as_str());
+        let at = if credit { after_credit_mark(chars, head_end) } else { head_end };
+        let credited = if credit && at > head_end { credited_name(cx, at) } else { None };
+        let Some(end) = credited.or_else(|| name_after_title(cx, at, found, model)) else { continue };
         let titles = title_chain(cx, head_end - head_len, head_end);
         if titles.is_empty() {
             continue;
@@ -299,11 +309,153 @@ fn after_titles(cx: &Context, model: &ModelNames, found: &mut Found) {
         // "（记者王某 冯某）": the same title for a list of names.
         let mut next = end;
         while chars.get(next).is_some_and(|c| matches!(c, ' ' | '、')) {
-            let Some(e2) = read_name(cx, next + 1, found, model) else { break };
-            found.push(PersonMention { start: next + 1, end: e2, name: collect(&chars[next + 1..e2]), titles: titles.clone() });
+            let at = next + 1 + chars[next + 1..].iter().take_while(|&&c| c == ' ').count();
+            let Some(e2) = read_name(cx, at, found, model).or_else(|| slot_name(cx, at, true)) else { break };
+            found.push(PersonMention { start: at, end: e2, name: collect(&chars[at..e2]), titles: titles.clone() });
             next = e2;
         }
     }
+}
+
+/// The name written right after a title. The lexicon's reading wins, unless the slot between the
+/// title and what ends a name holds more of it ("副组长邢立发，": the rules stop before 发, a
+/// character that often follows names); where the lexicon sees no name, jieba's or the slot's.
+fn name_after_title(cx: &Context, at: usize, found: &Found, model: &ModelNames) -> Option<usize> {
+    let slot = slot_name(cx, at, false);
+    match read_name(cx, at, found, model).or_else(|| jieba_name_at(cx, at)) {
+        Some(end) if slot.is_some_and(|s| s > end) && !ends_name(cx, at, end) => slot,
+        Some(end) => Some(end),
+        None => slot,
+    }
+}
+
+/// Word tags of jieba's that end a name when a dictionary word carrying them follows it.
+const ENDING_TAGS: [&str; 13] = ["v", "vn", "vd", "p", "d", "t", "c", "u", "uj", "ul", "f", "r", "y"];
+
+/// Below this count in jieba's dictionary a word is too rare to end a name or to be one of its
+/// own: "强卫/v" (3) is a name that happens to be listed, "强调/v" (6,318) a verb.
+const RARE_WORD: usize = 50;
+
+/// Does what stands at `at`, after a name that started at `name_start`, end the name: a break, a
+/// title, an organisation or a place, a word that follows names, or a common verb or function word?
+fn ends_name(cx: &Context, name_start: usize, at: usize) -> bool {
+    let chars = cx.chars;
+    if at >= chars.len() || !is_cjk(chars[at]) {
+        return true;
+    }
+    if cx.lex.titles.longest_starting_at(chars, at).is_some_and(|n| n >= 2)
+        || cx.orgs_at.first_starting_at(at).is_some()
+        || cx.places_at.first_starting_at(at).is_some()
+        || cx.lex.after_name_words.longest_starting_at(chars, at).is_some()
+        || starts_role_verb(cx, at)
+    {
+        return true;
+    }
+    let Some((s, e, tag)) = cx.tokens.word_at(at).filter(|w| w.0 == at) else { return false };
+    let word = collect(&chars[*s..*e]);
+    let single_follower = e - s == 1 && cx.lex.name_followers.contains(&chars[at]) && at - name_start >= 2;
+    single_follower || (ENDING_TAGS.contains(&tag.as_str()) && cx.lex.word_freq(&word) >= RARE_WORD)
+}
+
+/// A verb of taking part in an event starts at `at` ("主持", "出席"), even inside a longer word of
+/// jieba's ("主持会议/n").
+fn starts_role_verb(cx: &Context, at: usize) -> bool {
+    cx.lex.roles.iter().any(|(verb, _)| {
+        let n = verb.chars().count();
+        at + n <= cx.chars.len() && verb.chars().eq(cx.chars[at..at + n].iter().copied())
+    })
+}
+
+/// A name read from its slot: the characters between `at` (a title just ended, or a 、 in a list
+/// of names) and what ends a name ([`ends_name`]), when they can be one. jieba and the model miss
+/// names with a rare surname ("郄/zg 英才"), names jieba reads as a rare word ("强卫/v"), and
+/// names of four characters ("斯日古/nr 楞"); the slot holds them whole. In a list (`in_list`)
+/// the item's neighbours already say it is a name, so a common word inside it ("张/栋梁") does
+/// not refuse it.
+fn slot_name(cx: &Context, at: usize, in_list: bool) -> Option<usize> {
+    let chars = cx.chars;
+    // A surname that jieba reads as a preposition or an adverb on its own ("于/p 某某") still
+    // starts a name here; a longer word that ends names does not ("高度/d 重视").
+    // Then the given name is one word of two characters that is no function word ("于/p 文统/n",
+    // but not "都/d 很/zg 忙").
+    let lone_surname = cx.tokens.word_at(at).is_some_and(|w| w.0 == at && w.1 == at + 1)
+        && cx.lex.is_surname_start(chars, at) == Some(1)
+        && cx.tokens.word_at(at + 1).is_some_and(|w| {
+            w.0 == at + 1 && w.1 == at + 3 && !FUNCTION_TAGS.contains(&w.2.as_str()) && !ENDING_TAGS.contains(&w.2.as_str())
+        });
+    if ends_name(cx, at, at) && !lone_surname {
+        return None;
+    }
+    // A name has two characters at least: what stands right after the surname does not end it
+    // ("陈/nr 大为/d").
+    let end = (at + 2..=chars.len().min(at + 5)).find(|&p| ends_name(cx, at, p))?;
+    // A character that often follows names, inside the slot after two characters, ends the name
+    // when more text follows it ("某某某来/湘阴县") or when it would be a fourth character ("某某某称，");
+    // as a third character right before a break or a word that follows names it is the name's
+    // last ("副组长邢立发，", "某大为等"), except the photo credit ("记者某某摄）").
+    let goes_on = |p: usize| chars.get(p).is_some_and(|&c| is_cjk(c)) && cx.lex.after_name_words.longest_starting_at(chars, p).is_none();
+    let end = (at + 2..end)
+        .find(|&p| cx.lex.name_followers.contains(&chars[p]) && (chars[p] == PHOTO_CREDIT || p == at + 3 || goes_on(p + 1)))
+        .unwrap_or(end);
+    let n = end - at;
+    let starts_with_name_word = cx.tokens.word_at(at).is_some_and(|w| w.0 == at && w.2.starts_with("nr"));
+    // Four characters: one name jieba began to read ("斯日古/nr 楞", "白玛/nr 赤林/ns"), not two
+    // names written together ("某某/nr 某某/nr").
+    let second_name_at_half = cx.tokens.word_at(at + 2).is_some_and(|w| w.0 == at + 2 && w.2.starts_with("nr"))
+        && cx.lex.is_surname_start(chars, at + 2).is_some();
+    if !(2..=3).contains(&n) && !(n == 4 && starts_with_name_word && !second_name_at_half) {
+        return None;
+    }
+    let name = collect(&chars[at..end]);
+    // A character jieba knows, alone, only as a rare morpheme, an unknown or a name ("郄", "隽",
+    // "雒"): a surname our list lacks.
+    let rare_first = cx.lex.jieba.tag(&chars[at].to_string(), false).first().is_some_and(|t| matches!(t.tag, "zg" | "x" | "g" | "nr"));
+    let surname_like = cx.lex.is_surname_start(chars, at).is_some() || rare_first;
+    let common_word =
+        |w: &str| cx.lex.word_freq(w) >= RARE_WORD && !cx.lex.jieba.tag(w, false).first().is_some_and(|t| t.tag.starts_with("nr"));
+    // Where jieba reads the surname alone as a name ("洪/nr 建文/nz"), the given name may be a word
+    // other than a verb ("王/nr 强调/v" is no name).
+    let surname_read_alone =
+        cx.tokens.word_at(at).is_some_and(|w| w.0 == at && w.1 == at + 1 && matches!(w.2.as_str(), "nr" | "zg" | "x" | "g"));
+    let common_inside = !in_list
+        && cx.tokens.words_within(at, end).any(|(s, e, tag)| {
+            e - s >= 2 && !tag.starts_with("nr") && !(surname_read_alone && !tag.starts_with('v')) && common_word(&collect(&chars[*s..*e]))
+        });
+    let covered = (at..end).any(|i| cx.orgs_at.any_covering(i) || cx.places_at.any_covering(i));
+    let title_inside = (at + 1..end).any(|i| cx.lex.titles.longest_starting_at(chars, i).is_some_and(|k| k >= 2));
+    (surname_like
+        // A function character that starts a word of its own ("在/p") is no part of a name; inside a
+        // word jieba reads ("斯日古/nr", "大为") it may be.
+        && !(at + 1..end).any(|i| NOT_IN_GIVEN_NAME.contains(chars[i]) && cx.tokens.starts[i])
+        && !common_word(&name)
+        && !common_inside
+        && !covered
+        && !title_inside
+        && looks_like_name_with(cx, &name, false))
+    .then_some(end)
+}
+
+/// Where the name starts after a credit that ends at `at`: past the spaces and one mark between
+/// them ("编辑： 某某", "记者 某某").
+fn after_credit_mark(chars: &[char], at: usize) -> usize {
+    let skip_spaces = |i: usize| i + chars[i..].iter().take_while(|&&c| c == ' ').count();
+    let i = skip_spaces(at);
+    match chars.get(i) {
+        Some(c) if CREDIT_MARKS.contains(c) => skip_spaces(i + 1),
+        _ => i,
+    }
+}
+
+/// In the credits, the name set apart after a mark or a space ("编辑：某某 ", "作者：某某\n"):
+/// the whole run of two or three characters up to the next break, whatever its characters.
+fn credited_name(cx: &Context, at: usize) -> Option<usize> {
+    let chars = cx.chars;
+    let end = at + chars[at..].iter().take(4).take_while(|&&c| is_cjk(c) && !CREDIT_MARKS.contains(&c) && c != PHOTO_CREDIT).count();
+    let set_apart = chars.get(end).is_none_or(|&c| c.is_whitespace() || matches!(c, '）' | ')' | PHOTO_CREDIT));
+    let name = collect(&chars[at..end]);
+    let other_thing = (at..end).any(|i| cx.orgs_at.any_covering(i) || cx.places_at.any_covering(i))
+        || cx.lex.titles.longest_starting_at(chars, at).is_some();
+    (set_apart && (2..=3).contains(&(end - at)) && !other_thing && looks_like_name_with(cx, &name, false)).then_some(end)
 }
 
 /// Is the character at `at`, read alone, an adverb ("已", "也")?
@@ -484,13 +636,13 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
         // What stands before `close`; then take `close` in.
         let (open, names_start) = (last_open, names_from);
         let c = chars[close];
-        if c == '（' {
+        if matches!(c, '（' | '(') {
             last_open = Some(close);
         }
         if !(is_cjk(c) || c == ' ' || c == '、') {
             names_from = close + 1;
         }
-        if c != '）' || chars.get(close + 1).is_some_and(|&c| c != '\n') {
+        if !matches!(c, '）' | ')') || chars.get(close + 1).is_some_and(|&c| c != '\n') {
             continue;
         }
         let Some(open) = open else { continue };
@@ -514,8 +666,9 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
             at += n;
         }
     }
+    untitled_credits(cx, found);
     for i in 0..chars.len() {
-        if chars[i] != '摄' || !chars.get(i + 1).is_none_or(|&c| c == '\n' || c == '）') {
+        if chars[i] != PHOTO_CREDIT || !chars.get(i + 1).is_none_or(|&c| c == '\n' || c == '）') {
             continue;
         }
         let end = if i > 0 && chars[i - 1] == ' ' { i - 1 } else { i };
@@ -533,6 +686,25 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
                 found.push(PersonMention { start, end, name, titles });
                 break;
             }
+        }
+    }
+}
+
+/// "文/某某 图/某某": the writer and the photographer named in the credits, without a post.
+fn untitled_credits(cx: &Context, found: &mut Vec<PersonMention>) {
+    let chars = cx.chars;
+    for start in 0..chars.len().saturating_sub(2) {
+        let credit: String = chars[start..start + 2].iter().collect();
+        if !UNTITLED_CREDITS.contains(&credit.as_str()) || (start > 0 && is_cjk(chars[start - 1])) {
+            continue;
+        }
+        let at = start + 2;
+        // Spaces between Chinese characters are gone by now: the run stops before the next credit.
+        let end =
+            at + (at..chars.len().min(at + 5)).take_while(|&i| is_cjk(chars[i]) && !matches!(chars.get(i + 1), Some('/' | '／'))).count();
+        let name = collect(&chars[at..end]);
+        if looks_like_name(cx, &name) {
+            found.push(PersonMention { start: at, end, name, titles: vec![] });
         }
     }
 }
@@ -774,6 +946,43 @@ mod tests {
         for text in ["会议由副市长周明", "周明", "副市长周"] {
             let _ = crate::extract::extract(text);
         }
+    }
+
+    #[test]
+    fn the_slot_after_a_title_holds_names_jieba_and_the_lexicon_miss() {
+        let names = |s: &str| persons(s).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        // A surname our list lacks, which jieba knows only as a rare character.
+        assert_eq!(names("市委常委、副市长隽立明主持会议。"), ["隽立明"]);
+        assert_eq!(names("工会主席雒建生等公司领导出席。"), ["雒建生"]);
+        assert_eq!(names("集团副总经理强卫东，总经理助理郄建华在现场。"), ["强卫东", "郄建华"]);
+        // A four-character name jieba begins to read as a name.
+        assert_eq!(names("盟委委员、秘书长乌力吉图，盟行署副盟长张立新参加。"), ["乌力吉图", "张立新"]);
+        // A surname jieba reads as a preposition, and a list of names after one title.
+        assert_eq!(names("副县长于文明、赵志强出席签约仪式。"), ["于文明", "赵志强"]);
+        // A character that often follows names: the third of the name before a break, the end of
+        // it when the sentence goes on.
+        assert_eq!(names("副组长郝立发，局长某某参加。")[0], "郝立发");
+        assert_eq!(names("县长宋大为等在家县领导参加。"), ["宋大为"]);
+        assert_eq!(names("市长李志武来某县调研。"), ["李志武"]);
+    }
+
+    #[test]
+    fn the_slot_after_a_title_refuses_words() {
+        for text in ["书记高度重视，要求各地落实。", "市长强调，要抓好落实。", "组长单位要落实责任。", "政委向你们问好。"]
+        {
+            assert!(persons(text).is_empty(), "{text}: {:?}", persons(text));
+        }
+        assert_eq!(persons("（记者王明摄）")[0].0, "王明");
+    }
+
+    #[test]
+    fn credits_name_writers_editors_and_photographers() {
+        let names = |s: &str| persons(s).into_iter().map(|(n, t)| (n, t.first().cloned())).collect::<Vec<_>>();
+        assert_eq!(names("编辑:冯月 校对:齐冬梅\n")[0], ("冯月".into(), Some("编辑".into())));
+        assert_eq!(names("记者丨钱芳\n"), [("钱芳".into(), Some("记者".into()))]);
+        assert_eq!(names("文/韩雪\n"), [("韩雪".into(), None)]);
+        assert_eq!(names("会议还研究了其他事项。(周成 李立)\n"), [("周成".into(), None), ("李立".into(), None)]);
+        assert_eq!(names("记者 郑某 实习生 贺晓 通讯员 卢强\n").len(), 3);
     }
 
     #[test]

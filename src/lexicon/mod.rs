@@ -87,6 +87,8 @@ pub struct Lexicon {
     /// Rank words that stay part of the post before a title ("见习", "首席").
     pub title_prefixes: WordSet,
     pub leader_words: WordSet,
+    /// Words that end a name written before them ("带队", "一行").
+    pub after_name_words: WordSet,
     /// Words that open a back-reference to a named event ("此次", "该").
     pub event_back_references: WordSet,
     /// Words that name no event of their own before an event noun ("相关", "分会场").
@@ -175,6 +177,7 @@ impl Lexicon {
             title_prefixes: WordSet::from_lines(include_str!("data/title_prefixes.txt")),
             bound_titles: WordSet::from_lines(include_str!("data/bound_titles.txt")),
             leader_words: WordSet::from_lines(include_str!("data/leader_words.txt")),
+            after_name_words: WordSet::from_lines(include_str!("data/after_name_words.txt")),
             event_back_references: WordSet::from_lines(include_str!("data/event_back_references.txt")),
             event_generic_qualifiers: WordSet::from_lines(include_str!("data/event_generic_qualifiers.txt")),
             stop_before: WordSet::from_lines(include_str!("data/stop_before.txt")),
@@ -273,6 +276,16 @@ impl Lexicon {
     /// For each position of `chars`, whether a surname of our list starts there (a feature of the name model).
     pub fn surname_starts(&self, chars: &[char]) -> Vec<bool> {
         (0..chars.len()).map(|i| self.is_surname_start(chars, i).is_some()).collect()
+    }
+
+    /// How often jieba's dictionary has seen `word` as a word of its own (0 when it is none of its
+    /// words): "强调" is common, a name that happens to be listed ("强卫") is rare.
+    pub fn word_freq(&self, word: &str) -> usize {
+        if self.jieba.has_word(word) {
+            self.jieba.suggest_freq(word)
+        } else {
+            0
+        }
     }
 
     pub fn is_surname_start(&self, chars: &[char], at: usize) -> Option<usize> {
