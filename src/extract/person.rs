@@ -403,7 +403,8 @@ fn slot_name(cx: &Context, at: usize, in_list: bool) -> Option<usize> {
     // names written together ("某某/nr 某某/nr").
     let second_name_at_half = cx.tokens.word_at(at + 2).is_some_and(|w| w.0 == at + 2 && w.2.starts_with("nr"))
         && cx.lex.is_surname_start(chars, at + 2).is_some();
-    if !(2..=3).contains(&n) && !(n == 4 && starts_with_name_word && !second_name_at_half) {
+    let length_ok = (2..=3).contains(&n) || (n == 4 && starts_with_name_word && !second_name_at_half);
+    if !length_ok {
         return None;
     }
     let name = collect(&chars[at..end]);
@@ -419,7 +420,8 @@ fn slot_name(cx: &Context, at: usize, in_list: bool) -> Option<usize> {
         cx.tokens.word_at(at).is_some_and(|w| w.0 == at && w.1 == at + 1 && matches!(w.2.as_str(), "nr" | "zg" | "x" | "g"));
     let common_inside = !in_list
         && cx.tokens.words_within(at, end).any(|(s, e, tag)| {
-            e - s >= 2 && !tag.starts_with("nr") && !(surname_read_alone && !tag.starts_with('v')) && common_word(&collect(&chars[*s..*e]))
+            let given_name_word = surname_read_alone && !tag.starts_with('v');
+            e - s >= 2 && !tag.starts_with("nr") && !given_name_word && common_word(&collect(&chars[*s..*e]))
         });
     let covered = (at..end).any(|i| cx.orgs_at.any_covering(i) || cx.places_at.any_covering(i));
     let title_inside = (at + 1..end).any(|i| cx.lex.titles.longest_starting_at(chars, i).is_some_and(|k| k >= 2));
