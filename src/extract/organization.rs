@@ -76,6 +76,7 @@ pub fn find_orgs(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &[Place
     found.extend(armed_forces(lex, chars, tokens));
     found.extend(brand_and_trade(lex, chars, tokens, places));
     found.extend(mastheads(chars));
+    found.extend(named_sources(chars));
     for end in 1..=chars.len() {
         if let Some(m) = org_ending_at(lex, chars, tokens, places, end) {
             found.push(m);
@@ -141,6 +142,11 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
     if *org_type == OrgType::Other && standing.is_none() && !names_a_zone(chars, start, end - suffix_len) {
         return None;
     }
+    // "党政代表团", "经贸考察团": a delegation is somebody's; a kind of delegation is no body.
+    let delegation = ["代表团", "考察团"].iter().any(|d| ends_with_at(chars, end, d));
+    if delegation && !names_whose_delegation(chars, start, end - suffix_len) {
+        return None;
+    }
     let body_len = end - start;
     let min_len = if suffix_len == 1 { 3 } else { suffix_len + 1 };
     if body_len < min_len || GENERIC.contains(&name.as_str()) || starts_generic(&name, suffix_len) {
@@ -200,6 +206,18 @@ fn names_a_zone(chars: &[char], start: usize, body_end: usize) -> bool {
     let mut body = collect(&chars[start..body_end]);
     for q in ZONE_QUALIFIERS {
         body = body.replace(q, "");
+    }
+    body.chars().count() >= 2
+}
+
+/// Words that say what kind of delegation it is, not whose.
+const DELEGATION_KINDS: [&str; 9] = ["党政", "经贸", "企业家", "商务", "投资", "招商", "友好", "访问", "合作"];
+
+/// Does the text before a delegation word say whose it is, once the words of its kind are gone?
+fn names_whose_delegation(chars: &[char], start: usize, body_end: usize) -> bool {
+    let mut body = collect(&chars[start..body_end]);
+    for k in DELEGATION_KINDS {
+        body = body.replace(k, "");
     }
     body.chars().count() >= 2
 }
@@ -267,7 +285,8 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
         if let Some((s, e, tag)) = tokens.word_at(k - 1).filter(|w| w.1 == k) {
             let word = collect(&chars[*s..*e]);
             let verb = tag == "v" && !lex.org_name_verbs.contains(&word);
-            let quantity = ["m", "q", "r", "mq"].contains(&tag.as_str()) || QUANTIFIERS.contains(&word.as_str());
+            let quantity = (["m", "q", "r", "mq"].contains(&tag.as_str()) || QUANTIFIERS.contains(&word.as_str()))
+                && !numbers_a_subsidiary(chars, tokens, *s, &word);
             // "方案已经/d 市政府", "上周/t 市委": an adverb, conjunction or time word.
             let function = ["d", "c", "t"].contains(&tag.as_str());
             if verb || quantity || function || word.ends_with('届') || word.ends_with('讯') {
@@ -279,9 +298,54 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
     k
 }
 
+/// "中铁/十一/局集团公司", "中铁/第四/勘察设计院": a numeral written right after a group's name
+/// numbers one of its units, and belongs to the unit's name.
+fn numbers_a_subsidiary(chars: &[char], tokens: &Tokens, start: usize, word: &str) -> bool {
+    // The numeral, with the unit's character when jieba reads them as one word ("十一/局", "十二局").
+    let digits = word.trim_end_matches(|c| "局院处所厂师".contains(c));
+    let numeral = !digits.is_empty() && digits.chars().all(|c| "第一二三四五六七八九十百".contains(c)) && digits != "第";
+    let group_before = tokens.word_at(start.wrapping_sub(1)).is_some_and(|(s, e, tag)| {
+        *e == start && e - s >= 2 && ["n", "nz", "nt", "j", "ns"].contains(&tag.as_str()) && chars[*s..*e].iter().all(|&c| is_cjk(c))
+    });
+    numeral && start > 0 && group_before
+}
+
 /// Words that say how many or which bodies, not which one.
 const QUANTIFIERS: [&str; 15] =
     ["家", "某", "部分", "个别", "各", "各大", "许多", "大部分", "多数", "绝大多数", "国内", "全国", "当地", "多家", "大型"];
+
+/// Labels of the line that names where a report comes from ("来源：某某日报").
+const SOURCE_LABELS: [&str; 4] = ["来源", "稿源", "信息来源", "转自"];
+
+/// The page's own paper or site, which a source line names without naming it ("来源：本报").
+const OWN_SOURCE: [&str; 4] = ["本报", "本网", "本台", "本站"];
+
+/// "来源：某某网", "稿源: 某某日报": the paper, site or account a source line names, whatever its
+/// name ends with (a WeChat account has no suffix).
+fn named_sources(chars: &[char]) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    for label in SOURCE_LABELS {
+        let n = label.chars().count();
+        for end in n..chars.len() {
+            if !ends_with_at(chars, end, label) || (end > n && is_cjk(chars[end - n - 1])) {
+                continue;
+            }
+            let skip_spaces = |i: usize| i + chars[i..].iter().take_while(|&&c| c == ' ').count();
+            let mark = skip_spaces(end);
+            if !matches!(chars.get(mark), Some('：' | ':' | '丨' | '｜')) {
+                continue;
+            }
+            let start = skip_spaces(mark + 1);
+            let len = chars[start..].iter().take(13).take_while(|&&c| is_cjk(c) && c != '丨').count();
+            let name = collect(&chars[start..start + len]);
+            let ends_line = chars.get(start + len).is_none_or(|c| c.is_whitespace());
+            if (2..=12).contains(&len) && ends_line && !OWN_SOURCE.contains(&name.as_str()) {
+                out.push(OrgMention { start, end: start + len, name, org_type: OrgType::Other, alias: None });
+            }
+        }
+    }
+    out
+}
 
 /// "某某日报 要闻 第1版", "某某山水报 县域 第3版": the paper named by a page's masthead line.
 fn mastheads(chars: &[char]) -> Vec<OrgMention> {
@@ -568,6 +632,28 @@ mod tests {
         assert_eq!(o[0].2, None);
         assert_eq!(o[1].2.as_deref(), Some("恒远公司"));
         assert_eq!(o[2].2.as_deref(), Some("恒远公司"));
+    }
+
+    #[test]
+    fn numbered_units_of_a_group_keep_their_number() {
+        assert_eq!(names("鼎华十二局集团公司副总经理出席。"), ["鼎华十二局集团公司"]);
+        assert!(names("全市十二家公司参加。").is_empty(), "{:?}", names("全市十二家公司参加。"));
+    }
+
+    #[test]
+    fn party_groups_standing_committees_and_delegations() {
+        assert!(names("市文旅局党组书记、局长出席。").contains(&"市文旅局党组".to_string()));
+        assert_eq!(names("县委常委会召开会议。"), ["县委常委会"]);
+        assert_eq!(names("清河县党政代表团来我县考察。"), ["清河县党政代表团"]);
+        // A kind of delegation is nobody's.
+        assert!(names("党政代表团一行参观了园区。").is_empty(), "{:?}", names("党政代表团一行参观了园区。"));
+    }
+
+    #[test]
+    fn the_source_line_names_a_paper_or_an_account() {
+        assert_eq!(orgs("2024-05-06 来源：山城观察\n")[0], ("山城观察".into(), OrgType::Other, None));
+        assert_eq!(names("稿源: 东湖晨报   编辑：某某\n"), ["东湖晨报"]);
+        assert!(names("来源：本报\n").is_empty());
     }
 
     #[test]
