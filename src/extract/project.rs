@@ -134,10 +134,13 @@ fn single_projects(cx: &Context, s: &Sentence) -> Vec<ProjectMention> {
         let end = at + 2;
         // "…等5个企业（项目）": a gloss in brackets, not a name's head.
         let glossed = at > 0 && matches!(chars[at - 1], '（' | '(');
-        if glossed || is_aggregate_after(chars, end) || is_quantified_before(chars, at) {
+        if glossed || is_aggregate_after(chars, end) || is_quantified_before(chars, at) || !is_word_here(cx, at) {
             continue;
         }
         let start = cx.tokens.skip_function_words(name_start(cx, at, s.start), at);
+        if names_a_class(cx, start, at) {
+            continue;
+        }
         if is_object_of_verb(cx, start, at) {
             continue;
         }
@@ -239,6 +242,26 @@ fn is_aggregate_after(chars: &[char], end: usize) -> bool {
 }
 
 /// "12个项目", "一批重大项目", "等10个代表项目": the word before is a quantity.
+/// Is 项目 at `at` a word here, or the end of one ("工程项目"), not the end of one word and the
+/// start of the next ("各项/目标")?
+fn is_word_here(cx: &Context, at: usize) -> bool {
+    let crosses = |k: usize| cx.tokens.word_at(k).is_some_and(|(s, e, _)| *s < k && *e > k);
+    let ends_with_it = cx.tokens.word_at(at).is_some_and(|(_, e, _)| *e == at + 2);
+    (ends_with_it || !crosses(at)) && !crosses(at + 2)
+}
+
+/// Words inside a name that count the projects it speaks of ("多个胶合板项目", "若干…项目").
+const COUNTING_WORDS: [&str; 5] = ["多个", "若干", "一批", "部分", "一些"];
+
+/// "全市重点项目", "某区重大项目", "多个某某项目": the words before 项目 speak of a class of projects.
+fn names_a_class(cx: &Context, start: usize, at: usize) -> bool {
+    let chars = cx.chars;
+    let head = cx.lex.project_category_heads.longest_ending_at(chars, at).is_some_and(|n| at - n >= start && cx.tokens.starts[at - n]);
+    let counted =
+        (start..at).any(|k| COUNTING_WORDS.iter().any(|w| ends_with_at(chars, k + w.chars().count(), w) && k + w.chars().count() <= at));
+    head || counted
+}
+
 fn is_quantified_before(chars: &[char], at: usize) -> bool {
     let before: String = chars[at.saturating_sub(6)..at].iter().collect();
     before.contains("一批")
@@ -736,6 +759,23 @@ mod tests {
         // What the text reports happening to it singles it out, and whatever is joined to it.
         let names: Vec<String> = projects("要推动中药饮片项目和秸秆综合利用项目的建设。").into_iter().map(|p| p.0).collect();
         assert_eq!(names, ["中药饮片项目", "秸秆综合利用项目"]);
+    }
+
+    #[test]
+    fn a_class_of_projects_is_no_project() {
+        for text in [
+            "县长在会上通报全县重点项目建设情况。",
+            "该园区重大项目进展顺利，总投资8亿元。",
+            "集团将以建设北站相关项目为契机，加大投资。",
+            "当天举行经济合作项目签约仪式。",
+            "白河县多个竹木加工项目集中开工。",
+            "要努力完成全年各项目标任务。",
+        ] {
+            assert!(projects(text).is_empty(), "{text}: {:?}", projects(text));
+        }
+        // A word that ends in 项目 still heads a name ("…改建工程项目").
+        let names: Vec<String> = projects("省道305线青坪至石门段改建工程项目全线开工。").into_iter().map(|p| p.0).collect();
+        assert_eq!(names, ["省道305线青坪至石门段改建工程项目"]);
     }
 
     #[test]

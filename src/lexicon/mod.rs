@@ -126,6 +126,9 @@ pub struct Lexicon {
     pub project_object_verbs: WordSet,
     /// Qualifiers of 项目 that name no project ("重点", "部分"), longest first: data/project_generic_words.txt.
     pub project_generic_words: Vec<String>,
+    /// Words before 项目 that say which class of projects is meant ("重点", "招商"):
+    /// data/project_category_heads.txt.
+    pub project_category_heads: WordSet,
     /// Capacities and phases that make a project's name one undertaking: data/project_name_markers.txt.
     pub project_name_markers: WordSet,
     /// One-character words of a clause (要, 着, 向…) that no name holds: data/clause_particles.txt.
@@ -170,6 +173,7 @@ impl Lexicon {
             project_name_markers: WordSet::from_lines(include_str!("data/project_name_markers.txt")),
             clause_particles: WordSet::from_lines(include_str!("data/clause_particles.txt")),
             project_generic_words: longest_first(&WordSet::from_lines(include_str!("data/project_generic_words.txt"))),
+            project_category_heads: WordSet::from_lines(include_str!("data/project_category_heads.txt")),
             org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
             place_exclusions,
             place_exclusions_full,
