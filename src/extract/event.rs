@@ -254,6 +254,9 @@ fn occurrence_start(cx: &Context, start: usize, end: usize) -> usize {
 
 /// An ordinal of a session or an edition ("第72次", "十五届六次", "第三届") in the name, or a
 /// conference of a whole province, city or county ("全省…大会").
+/// What a meeting of the whole country or province is called at the end of its name.
+const NATIONAL_MEETING_NOUNS: [&str; 5] = ["会议", "座谈会", "现场会", "推进会", "大会"];
+
 fn is_named_occurrence(name: &[char]) -> bool {
     let ordinal = (1..name.len()).any(|k| {
         // "二十届三中全会": the plenums of a party congress are counted 一中, 二中…
@@ -268,7 +271,12 @@ fn is_named_occurrence(name: &[char]) -> bool {
         }
     });
     let whole = name.len() > 4 && matches!(name[..2], ['全', '省' | '市' | '县' | '国']) && name.ends_with(&['大', '会']);
-    ordinal || whole
+    // "全省安全生产电视电话会议", "中央经济工作会议": a meeting of the whole country or province is
+    // one occurrence, whether or not the page dates it.
+    let national = name.len() > 4
+        && matches!(name[..2], ['全', '省' | '国'] | ['中', '央'])
+        && NATIONAL_MEETING_NOUNS.iter().any(|n| name.ends_with(&n.chars().collect::<Vec<_>>()));
+    ordinal || whole || national
 }
 
 /// A qualifier that names no event: generic words only (see `event_generic_qualifiers.txt`), with
@@ -319,7 +327,10 @@ fn named_events(cx: &Context, si: usize, s: &Sentence) -> Vec<EventMention> {
         // "会议室", "活动中心": the noun goes on into another word.
         // "某某会议精神" is what a meeting decided, unless the meeting is an ordinal session
         // ("某届某次全会精神"), an occurrence of its own that the text refers to.
-        let spirit_of_session = chars.get(e) == Some(&'精') && is_named_occurrence(&chars[e.saturating_sub(n + 8)..e]);
+        let spirit_of_session = chars.get(e) == Some(&'精') && {
+            let start = event_name_start(cx, e - n, s.start);
+            is_named_occurrence(&chars[start..e]) || is_named_occurrence(&chars[e.saturating_sub(n + 8)..e])
+        };
         if chars.get(e).is_some_and(|&c| matches!(c, '室' | '中' | '场' | '精' | '纪'))
             && chars.get(e..e + 2).is_none_or(|w| w != ['中', '，'])
             && !spirit_of_session
@@ -853,6 +864,14 @@ mod tests {
         let mut r: Vec<(String, &'static str)> = e.participants.iter().map(|p| (p.person.clone(), p.role.as_str())).collect();
         r.sort();
         r
+    }
+
+    #[test]
+    fn a_meeting_of_the_whole_province_or_country_cited_for_its_spirit_is_an_event() {
+        let names = |s: &str| events(s).into_iter().map(|e| (e.name, e.date)).collect::<Vec<_>>();
+        assert_eq!(names("会议传达了全省农村道路交通安全警示大会精神。"), [("全省农村道路交通安全警示大会".to_string(), None)]);
+        // A meeting of no named scope, cited for its spirit, is not one.
+        assert!(events("会议传达了市委经济工作会议精神。").is_empty());
     }
 
     #[test]
