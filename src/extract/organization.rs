@@ -650,6 +650,12 @@ mod tests {
     }
 
     #[test]
+    fn associations_of_every_level_by_their_short_names() {
+        assert_eq!(names("县科协、市文联负责同志参加。"), ["县科协", "市文联"]);
+        assert_eq!(names("全县有省书协会员30余人。"), ["省书协"]);
+    }
+
+    #[test]
     fn the_source_line_names_a_paper_or_an_account() {
         assert_eq!(orgs("2024-05-06 来源：山城观察\n")[0], ("山城观察".into(), OrgType::Other, None));
         assert_eq!(names("稿源: 东湖晨报   编辑：某某\n"), ["东湖晨报"]);
