@@ -271,7 +271,7 @@ fn is_named_occurrence(name: &[char]) -> bool {
         }
     });
     let whole = name.len() > 4 && matches!(name[..2], ['全', '省' | '市' | '县' | '国']) && name.ends_with(&['大', '会']);
-    // "全省安全生产电视电话会议", "中央经济工作会议": a meeting of the whole country or province is
+    // "全省某某工作电视电话会议", "中央某某工作会议": a meeting of the whole country or province is
     // one occurrence, whether or not the page dates it.
     let national = name.len() > 4
         && matches!(name[..2], ['全', '省' | '国'] | ['中', '央'])

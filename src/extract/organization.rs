@@ -298,7 +298,7 @@ fn scan_left(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIndex,
     k
 }
 
-/// "中铁/十一/局集团公司", "中铁/第四/勘察设计院": a numeral written right after a group's name
+/// "鼎华/十二局/集团公司", "某建/第三/工程局": a numeral written right after a group's name
 /// numbers one of its units, and belongs to the unit's name.
 fn numbers_a_subsidiary(chars: &[char], tokens: &Tokens, start: usize, word: &str) -> bool {
     // The numeral, with the unit's character when jieba reads them as one word ("十一/局", "十二局").
@@ -636,13 +636,13 @@ mod tests {
 
     #[test]
     fn numbered_units_of_a_group_keep_their_number() {
-        assert_eq!(names("鼎华十二局集团公司副总经理出席。"), ["鼎华十二局集团公司"]);
+        assert_eq!(names("鼎华十二局集团公司承建该工程。"), ["鼎华十二局集团公司"]);
         assert!(names("全市十二家公司参加。").is_empty(), "{:?}", names("全市十二家公司参加。"));
     }
 
     #[test]
     fn party_groups_standing_committees_and_delegations() {
-        assert!(names("市文旅局党组书记、局长出席。").contains(&"市文旅局党组".to_string()));
+        assert!(names("区农业农村局党组书记王某主持。").contains(&"区农业农村局党组".to_string()));
         assert_eq!(names("县委常委会召开会议。"), ["县委常委会"]);
         assert_eq!(names("清河县党政代表团来我县考察。"), ["清河县党政代表团"]);
         // A kind of delegation is nobody's.
