@@ -158,7 +158,7 @@ pub fn find_events(cx: &Context) -> Vec<EventMention> {
         for &i in &in_sentence {
             let dated = events[i].date.is_some();
             if !dated {
-                events[i].date = inherited_date(&days, s, current.map(|c| &events[c]));
+                events[i].date = inherited_date(&days, s, &events[i], current.map(|c| &events[c]));
             }
         }
         assign_roles_in_sentence(cx, s, &mut events, &in_sentence);
@@ -479,7 +479,10 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
         // The visit verb after the person, before the end of the clause.
         let clause_end = (p.end..s.end).find(|&k| matches!(chars[k], '。' | '；')).unwrap_or(s.end);
         let mut found = None;
-        for k in p.end..clause_end {
+        // "甲在乙，丙，丁…的陪同下来某地调研": a long escort list runs over commas; the visit
+        // verb is looked for after it.
+        let scan_from = escort_end(chars, p.end, clause_end).unwrap_or(p.end);
+        for k in scan_from..clause_end {
             // "调研组", "考察团": the visit word is part of a noun, not the visit itself.
             // "检查观摩…活动": the visit is the 观摩 the article names.
             let noun_follows = chars.get(k + 1).is_some_and(|c| matches!(c, '组' | '团' | '员' | '队' | '报' | '成' | '结'))
@@ -488,7 +491,7 @@ fn visits(cx: &Context, si: usize, s: &Sentence, named: &[EventMention]) -> Vec<
                 found = Some((k + 1, v.chars().count()));
                 break;
             }
-            if chars[k] == '，' && found.is_none() && k > p.end + 30 {
+            if chars[k] == '，' && found.is_none() && k > scan_from + 30 {
                 break;
             }
         }
@@ -632,9 +635,13 @@ fn visit_start(chars: &[char], after_person: usize, verb_end: usize) -> usize {
 }
 
 /// An event without its own date takes the date of the article's one reported day.
-fn inherited_date(days: &ArticleDays, s: &Sentence, current: Option<&EventMention>) -> Option<DateValue> {
+fn inherited_date(days: &ArticleDays, s: &Sentence, event: &EventMention, current: Option<&EventMention>) -> Option<DateValue> {
     let &(first, single_day) = days.get(&s.article)?;
-    (single_day && current.is_some_and(|c| c.date == Some(first))).then_some(first)
+    // Before any event of the article ("某月某日，某地现场彩旗飘扬。某某来此调研"), the article's one
+    // day is the day of a visit or a meeting that opens it: an action of people, not a name that
+    // may only be cited.
+    let opens_article = current.is_none() && !event.participants.is_empty();
+    (single_day && (opens_article || current.is_some_and(|c| c.date == Some(first)))).then_some(first)
 }
 
 /// Roles of the persons in a sentence that names events: each person takes the verbs between the
@@ -911,6 +918,17 @@ mod tests {
         // An inspection on a trip is a visit too.
         let e = events("6月4日，副省长乔望舒率队赴平川县检查安全生产工作。");
         assert_eq!(roles(&e[0]), [("乔望舒".to_string(), "led")]);
+    }
+
+    #[test]
+    fn a_long_escort_list_over_commas_and_the_day_of_the_lead() {
+        let text = "2021年4月9日上午，平川县产业园里机器轰鸣。省委书记陆承岳在省委常委、秘书长祁慕白，副省长商伯宁，\
+                    省发改委副主任乔望舒，省农业农村厅副厅长钟离远的陪同下来到平川县产业园调研。";
+        let e = events(text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].date.map(|d| d.iso()).as_deref(), Some("2021-04-09"));
+        let people: Vec<String> = roles(&e[0]).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(people.len(), 5, "{people:?}");
     }
 
     #[test]
