@@ -922,8 +922,8 @@ mod tests {
 
     #[test]
     fn a_long_escort_list_over_commas_and_the_day_of_the_lead() {
-        let text = "2021年4月9日上午，平川县产业园里机器轰鸣。省委书记陆承岳在省委常委、秘书长祁慕白，副省长商伯宁，\
-                    省发改委副主任乔望舒，省农业农村厅副厅长钟离远的陪同下来到平川县产业园调研。";
+        let text = "2021年4月9日上午，平川县产业园里机器轰鸣。市委书记陆承岳在市委常委、组织部长祁慕白，副市长商伯宁，\
+                    市发改委主任乔望舒，市水利局局长钟离远的陪同下来到平川县产业园调研。";
         let e = events(text);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].date.map(|d| d.iso()).as_deref(), Some("2021-04-09"));
