@@ -701,7 +701,7 @@ fn untitled_credits(cx: &Context, found: &mut Vec<PersonMention>) {
             continue;
         }
         let at = start + 2;
-        // Spaces between Chinese characters are gone by now: the run stops before the next credit.
+        // The next credit may follow without a space ("文/某某图/某某"): the run stops before it.
         let end =
             at + (at..chars.len().min(at + 5)).take_while(|&i| is_cjk(chars[i]) && !matches!(chars.get(i + 1), Some('/' | '／'))).count();
         let name = collect(&chars[at..end]);
