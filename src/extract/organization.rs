@@ -317,8 +317,9 @@ const QUANTIFIERS: [&str; 15] =
 /// Labels of the line that names where a report comes from ("来源：某某日报").
 const SOURCE_LABELS: [&str; 4] = ["来源", "稿源", "信息来源", "转自"];
 
-/// The page's own paper or site, which a source line names without naming it ("来源：本报").
-const OWN_SOURCE: [&str; 4] = ["本报", "本网", "本台", "本站"];
+/// The page's own paper or site, which a source line names without naming it ("来源：本报"), or
+/// the kind of source rather than who it is ("来源：原创", "来源：网络").
+const OWN_SOURCE: [&str; 6] = ["本报", "本网", "本台", "本站", "原创", "网络"];
 
 /// "来源：某某网", "稿源: 某某日报": the paper, site or account a source line names, whatever its
 /// name ends with (a WeChat account has no suffix).
@@ -660,6 +661,7 @@ mod tests {
         assert_eq!(orgs("2024-05-06 来源：山城观察\n")[0], ("山城观察".into(), OrgType::Other, None));
         assert_eq!(names("稿源: 东湖晨报   编辑：某某\n"), ["东湖晨报"]);
         assert!(names("来源：本报\n").is_empty());
+        assert!(names("来源：原创  时间：某日\n").is_empty());
     }
 
     #[test]
