@@ -144,7 +144,7 @@ fn org_ending_at(lex: &Lexicon, chars: &[char], tokens: &Tokens, places: &SpanIn
     }
     // "党政代表团", "经贸考察团": a delegation is somebody's; a kind of delegation is no body.
     let delegation = ["代表团", "考察团"].iter().any(|d| ends_with_at(chars, end, d));
-    if delegation && !names_whose_delegation(chars, start, end - suffix_len) {
+    if delegation && !names_whose_delegation(lex, chars, start, end - suffix_len) {
         return None;
     }
     let body_len = end - start;
@@ -210,14 +210,12 @@ fn names_a_zone(chars: &[char], start: usize, body_end: usize) -> bool {
     body.chars().count() >= 2
 }
 
-/// Words that say what kind of delegation it is, not whose.
-const DELEGATION_KINDS: [&str; 9] = ["党政", "经贸", "企业家", "商务", "投资", "招商", "友好", "访问", "合作"];
-
-/// Does the text before a delegation word say whose it is, once the words of its kind are gone?
-fn names_whose_delegation(chars: &[char], start: usize, body_end: usize) -> bool {
+/// Does the text before a delegation word say whose it is, once the words of its kind
+/// (`delegation_kinds.txt`) are gone?
+fn names_whose_delegation(lex: &Lexicon, chars: &[char], start: usize, body_end: usize) -> bool {
     let mut body = collect(&chars[start..body_end]);
-    for k in DELEGATION_KINDS {
-        body = body.replace(k, "");
+    for k in &lex.delegation_kinds {
+        body = body.replace(k.as_str(), "");
     }
     body.chars().count() >= 2
 }

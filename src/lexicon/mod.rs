@@ -129,6 +129,8 @@ pub struct Lexicon {
     /// Words before 项目 that say which class of projects is meant ("重点", "招商"):
     /// data/project_category_heads.txt.
     pub project_category_heads: WordSet,
+    /// Words that say what kind of delegation it is ("党政", "经贸"): data/delegation_kinds.txt.
+    pub delegation_kinds: Vec<String>,
     /// Capacities and phases that make a project's name one undertaking: data/project_name_markers.txt.
     pub project_name_markers: WordSet,
     /// One-character words of a clause (要, 着, 向…) that no name holds: data/clause_particles.txt.
@@ -174,6 +176,7 @@ impl Lexicon {
             clause_particles: WordSet::from_lines(include_str!("data/clause_particles.txt")),
             project_generic_words: longest_first(&WordSet::from_lines(include_str!("data/project_generic_words.txt"))),
             project_category_heads: WordSet::from_lines(include_str!("data/project_category_heads.txt")),
+            delegation_kinds: longest_first(&WordSet::from_lines(include_str!("data/delegation_kinds.txt"))),
             org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
             place_exclusions,
             place_exclusions_full,
