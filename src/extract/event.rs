@@ -275,7 +275,7 @@ fn is_named_occurrence(name: &[char]) -> bool {
     // one occurrence, whether or not the page dates it.
     let national = name.len() > 4
         && matches!(name[..2], ['全', '省' | '国'] | ['中', '央'])
-        && NATIONAL_MEETING_NOUNS.iter().any(|n| name.ends_with(&n.chars().collect::<Vec<_>>()));
+        && NATIONAL_MEETING_NOUNS.iter().any(|n| ends_with_at(name, name.len(), n));
     ordinal || whole || national
 }
 

@@ -7,7 +7,7 @@ use super::place::PlaceMention;
 use super::spans::{find_all_of, DisjointSpans, SpanIndex, Spanned};
 use super::tokens::{Tokens, COMMON_WORD_TAGS, FUNCTION_TAGS};
 use crate::lexicon::{collect, Lexicon};
-use crate::text::chars::is_cjk;
+use crate::text::chars::{ends_with_at, is_cjk};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -360,10 +360,7 @@ fn ends_name(cx: &Context, name_start: usize, at: usize) -> bool {
 /// A verb of taking part in an event starts at `at` ("主持", "出席"), even inside a longer word of
 /// jieba's ("主持会议/n").
 fn starts_role_verb(cx: &Context, at: usize) -> bool {
-    cx.lex.roles.iter().any(|(verb, _)| {
-        let n = verb.chars().count();
-        at + n <= cx.chars.len() && verb.chars().eq(cx.chars[at..at + n].iter().copied())
-    })
+    cx.lex.roles.iter().any(|(verb, _)| ends_with_at(cx.chars, at + verb.chars().count(), verb))
 }
 
 /// A name read from its slot: the characters between `at` (a title just ended, or a 、 in a list
@@ -696,8 +693,7 @@ fn bylines(cx: &Context, found: &mut Vec<PersonMention>) {
 fn untitled_credits(cx: &Context, found: &mut Vec<PersonMention>) {
     let chars = cx.chars;
     for start in 0..chars.len().saturating_sub(2) {
-        let credit: String = chars[start..start + 2].iter().collect();
-        if !UNTITLED_CREDITS.contains(&credit.as_str()) || (start > 0 && is_cjk(chars[start - 1])) {
+        if !UNTITLED_CREDITS.iter().any(|c| ends_with_at(chars, start + 2, c)) || (start > 0 && is_cjk(chars[start - 1])) {
             continue;
         }
         let at = start + 2;
