@@ -98,6 +98,29 @@ fn timed(cmd: &mut Command) -> (Duration, u64) {
     try_timed(cmd).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The share of ingest that resolving identities against the store takes (its own timing, from
+/// the summary ingest prints): ingest with it stays within 1.3× of ingest without it.
+fn identity_row(dir: &Path, store: &Path, pages: usize, report: &mut Report) {
+    let _ = std::fs::remove_dir_all(store);
+    let out = Command::new(bin()).arg("--store").arg(store).args(["ingest", "--quiet"]).arg(dir).output().expect("ingest runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let seconds = |after: &str, before: &str| -> Option<f64> {
+        let rest = &text[text.rfind(after)? + after.len()..];
+        rest[..rest.find(before)?].rsplit([' ', '(']).next()?.parse().ok()
+    };
+    let (Some(total), Some(resolve)) = (seconds("quads written in ", " s"), seconds("documents (", " s)")) else {
+        report.add("identity resolution", format!("no figures in the ingest summary: {text:?}"));
+        return;
+    };
+    let ratio = total / (total - resolve).max(f64::EPSILON);
+    report.check(
+        format!("identity resolution in ingest of {pages} pages"),
+        format!("{resolve:.1} s of {total:.1} s: ingest {ratio:.2}× the time without it"),
+        "≤ 1.3×",
+        ratio <= 1.3,
+    );
+}
+
 /// Wall time and peak resident memory (KiB) of one child process, or what it said when it failed.
 ///
 /// The child is started by a small runner (this benchmark re-executed with `--measure-child`) and not
@@ -245,6 +268,7 @@ fn main() {
     let over = tn.as_secs_f64() / all;
     report.check("ingest time / extraction time (all cores)", format!("{over:.2}×"), "≤ 1.5×", over <= 1.5);
     report.add(format!("ingest {small_n} pages, peak memory"), mib(peak_small));
+    identity_row(&small_dir, &root.join("store-identity"), small_n, &mut report);
 
     // Our bulk load against pyoxigraph's, on the same quads.
     bulk_load_rows(&small, &root, &mut report);

@@ -48,6 +48,14 @@ pub fn print_evidence(store: &Store, name: &str, format: Option<QueryFormat>, ou
         bail!("no facts about '{name}' in the store (names are matched exactly, with aliases)");
     }
     out.write_all(&buffer)?;
+    if format.is_none() {
+        // The merges behind the entity: which mentions, from which documents, on what ground.
+        let groups = crate::resolve::explain::explain(store, name)?;
+        if !groups.is_empty() {
+            writeln!(out, "\nMentions merged into this entity (newsgraph resolve --explain shows what was kept apart):")?;
+            crate::resolve::explain::write_text(&groups, false, out)?;
+        }
+    }
     Ok(())
 }
 

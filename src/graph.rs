@@ -221,7 +221,32 @@ impl EntityGraph {
         }
         g.load_attributes(store)?;
         g.load_relations(store)?;
+        g.disambiguate_labels();
         Ok(g)
+    }
+
+    /// Two entities of one name (namesakes of two places, a bare "县委" of two pages) are told apart
+    /// in every listing by where they belong: "王立新（晋中市）", "县委（4920eb7c）".
+    fn disambiguate_labels(&mut self) {
+        let mut by_label: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        for n in self.graph.node_indices() {
+            by_label.entry(self.graph[n].label.clone()).or_default().push(n);
+        }
+        for nodes in by_label.into_values().filter(|v| v.len() > 1) {
+            for n in nodes {
+                let Some(qualifier) = self.qualifier(&self.graph[n].iri) else { continue };
+                let e = &mut self.graph[n];
+                e.label = format!("{}（{qualifier}）", e.label);
+            }
+        }
+    }
+
+    /// What an entity's IRI says of where it belongs (after its last `@`): a place by its name.
+    fn qualifier(&self, iri: &str) -> Option<String> {
+        let tail = iri.rsplit('@').next().filter(|t| t.len() < iri.len())?;
+        let tail = percent_decode(tail);
+        let place = format!("{}place/{tail}", crate::rdf::ID);
+        Some(self.by_iri.get(&place).map_or(tail, |&p| self.graph[p].label.clone()))
     }
 
     /// Only the entities whose label or alias is exactly `name`, with their attributes and no
@@ -524,6 +549,25 @@ impl EntityGraph {
         }
         out
     }
+}
+
+/// `%E6%B4%9B` → 洛 (IRIs keep Chinese readable, but encode what a path may not hold).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

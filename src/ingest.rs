@@ -16,7 +16,7 @@ use crate::store::{self, StoreError, WriteOutcome};
 use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::Store;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -102,13 +102,65 @@ pub struct Summary {
     pub flushed: bool,
     /// A stop was requested: the documents not yet written were left out.
     pub interrupted: bool,
+    /// What resolving the identities of the written documents against the store did.
+    pub resolved: crate::resolve::Reconciled,
     pub elapsed: Duration,
+}
+
+/// A document's identity groups and keys, for resolution once it is written.
+struct Identity {
+    groups: Vec<String>,
+    keys: Vec<String>,
+}
+
+/// The identities to resolve once the documents are written: the groups written (and those of
+/// the versions replaced), and, while the store held nothing before, every key written, so that
+/// resolution need not read them back.
+struct ToResolve {
+    groups: BTreeSet<String>,
+    batch: Option<crate::resolve::reconcile::Batch>,
+    keys: usize,
+}
+
+/// Beyond this many keys, resolution reads them back from the store rather than hold them.
+const MAX_BATCH_KEYS: usize = 4_000_000;
+
+impl ToResolve {
+    fn new(fresh: bool) -> Self {
+        ToResolve { groups: BTreeSet::new(), batch: fresh.then(Default::default), keys: 0 }
+    }
+
+    /// A document written, new to the store.
+    fn added(&mut self, doc: &NamedNode, groups: &[String], keys: &[String]) {
+        self.groups.extend(groups.iter().cloned());
+        self.keys += keys.len();
+        if self.keys > MAX_BATCH_KEYS {
+            self.batch = None;
+        }
+        if let Some(b) = &mut self.batch {
+            b.add(doc, keys);
+        }
+    }
+
+    /// A document written over an earlier version, whose groups are `earlier`.
+    fn replaced(&mut self, groups: &[String], earlier: Vec<String>) {
+        self.groups.extend(groups.iter().cloned());
+        self.groups.extend(earlier);
+        self.batch = None;
+    }
+
+    fn resolve(self, store: &Store) -> Result<crate::resolve::Reconciled, StoreError> {
+        Ok(match self.batch {
+            Some(b) => crate::resolve::reconcile::reconcile_batch(store, &b)?,
+            None => crate::resolve::reconcile(store, self.groups)?,
+        })
+    }
 }
 
 /// What a worker hands the writer.
 enum Prepared {
     /// A document new to the store, as the bulk loader takes it (built by the worker, in parallel).
-    New(NamedNode, Vec<Quad>, DocumentReport),
+    New(NamedNode, Vec<Quad>, Identity, DocumentReport),
     /// A document to write in a transaction: a new version of a stored one, or any document when
     /// every document goes through a transaction.
     Graph(Box<DocumentGraph>, DocumentReport),
@@ -139,6 +191,7 @@ pub fn run(
     // little memory.
     let (sender, receiver) = mpsc::sync_channel::<Prepared>(if bulk { jobs * 32 } else { jobs * 4 });
     let mut summary = Summary::default();
+    let mut groups = ToResolve::new(fresh);
     let written = std::thread::scope(|scope| {
         scope.spawn(|| {
             pool.install(|| {
@@ -153,12 +206,14 @@ pub fn run(
         });
         let received = receiver.into_iter().take_while(|_| !stop.load(Ordering::Relaxed));
         if bulk {
-            write_bulk(store, received, &mut summary, progress)
+            write_bulk(store, received, &mut summary, &mut groups, progress)
         } else {
-            write_each(store, received, &mut summary, progress)
+            write_each(store, received, &mut summary, &mut groups, progress)
         }
     });
     written?;
+    // What was written is resolved against the store, after a stop request too.
+    summary.resolved = groups.resolve(store)?;
     summary.interrupted = stop.load(Ordering::Relaxed);
     let changed = summary.added + summary.replaced;
     if changed >= options.flush_after.max(1) || (summary.bulk && changed > 0) {
@@ -206,7 +261,8 @@ fn prepare(store: &Store, input: &Input, fresh: bool, bulk: bool) -> Prepared {
     report.facts = x.fact_count();
     report.quads = graph.quad_count();
     if stored.is_none() && bulk {
-        Prepared::New(graph.doc.clone(), graph.into_quads(), report)
+        let identity = Identity { groups: graph.groups.clone(), keys: graph.keys.clone() };
+        Prepared::New(graph.doc.clone(), graph.into_quads(), identity, report)
     } else {
         Prepared::Graph(Box::new(graph), report)
     }
@@ -243,12 +299,13 @@ fn write_each(
     store: &Store,
     received: impl Iterator<Item = Prepared>,
     summary: &mut Summary,
+    groups: &mut ToResolve,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IngestError> {
     for prepared in received {
         match prepared {
             Prepared::Graph(graph, mut report) => {
-                report.outcome = store::write_document(store, &graph, &report.display)?;
+                report.outcome = write_one(store, &graph, &report.display, groups)?;
                 done(summary, progress, &report);
             }
             Prepared::New(..) => unreachable!("documents for the bulk loader are only made in bulk mode"),
@@ -259,6 +316,19 @@ fn write_each(
     Ok(())
 }
 
+/// One document in a transaction of its own; its identity groups and those of the version it
+/// replaces are noted for resolution.
+fn write_one(store: &Store, graph: &DocumentGraph, display: &str, groups: &mut ToResolve) -> Result<WriteOutcome, IngestError> {
+    let earlier = crate::resolve::document_groups(store, &graph.doc).map_err(StoreError::from)?;
+    let outcome = store::write_document(store, graph, display)?;
+    match outcome {
+        WriteOutcome::Added => groups.added(&graph.doc, &graph.groups, &graph.keys),
+        WriteOutcome::Replaced => groups.replaced(&graph.groups, earlier),
+        WriteOutcome::Unchanged => {}
+    }
+    Ok(outcome)
+}
+
 /// The documents new to the store through the bulk loader; a new version of a stored document in a
 /// transaction of its own (the loader only adds). No transaction runs while a load is open: the
 /// load is committed first, and a new one starts after it.
@@ -266,6 +336,7 @@ fn write_bulk(
     store: &Store,
     mut received: impl Iterator<Item = Prepared>,
     summary: &mut Summary,
+    groups: &mut ToResolve,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), IngestError> {
     let mut seen = HashSet::new();
@@ -278,10 +349,11 @@ fn write_bulk(
         let graphs = std::iter::from_fn(|| {
             for prepared in received.by_ref() {
                 match prepared {
-                    Prepared::New(doc, quads, mut report) => {
-                        report.outcome = if seen.insert(doc) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
+                    Prepared::New(doc, quads, identity, mut report) => {
+                        report.outcome = if seen.insert(doc.clone()) { WriteOutcome::Added } else { WriteOutcome::Unchanged };
                         done(summary, progress, &report);
                         if report.outcome == WriteOutcome::Added {
+                            groups.added(&doc, &identity.groups, &identity.keys);
                             return Some(quads);
                         }
                     }
@@ -300,7 +372,7 @@ fn write_bulk(
             summary.bulk = true;
         }
         if let Some((graph, mut report)) = replacing {
-            report.outcome = store::write_document(store, &graph, &report.display)?;
+            report.outcome = write_one(store, &graph, &report.display, groups)?;
             done(summary, progress, &report);
         }
         if ended {

@@ -22,6 +22,7 @@ pub mod lexicon;
 pub mod model;
 pub mod query;
 pub mod rdf;
+pub mod resolve;
 pub mod store;
 pub mod synth;
 pub mod table;

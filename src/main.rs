@@ -83,6 +83,9 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<query::QueryFormat>,
     },
+    /// Why mentions are one entity or several (--explain NAME), and merges scored against a gold
+    /// clustering (--score GOLD.json).
+    Resolve(cli::resolve::ResolveArgs),
     /// Answer a question in Chinese from the graph ("谁出席了…", "…出席了哪些活动", "…有哪些项目"…).
     Ask(cli::ask::AskArgs),
     /// Analyse the graph: centrality, paths between two entities, communities, co-attendance.
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Extract { path, per_line, format: ExtractFormat::Jsonl } => extract_mentions(&path, per_line, &mut out),
         Command::Ask(args) => cli::ask::run(&cli.store, args, &mut out),
+        Command::Resolve(args) => cli::resolve::run(&cli.store, args, &mut out),
         Command::Analyze(args) => cli::analyze::run(&cli.store, args, &mut out),
         Command::Export(args) => cli::export::run(&cli.store, args, &mut out),
         Command::Demo { dir } => demo::run(dir.as_deref(), &mut out),

@@ -217,6 +217,28 @@ pub struct SentenceText {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The home of the sentence's article: the GB/T 2260 codes of the city and the province it
+    /// names most (see `extract::home`), where a post written without its place ("市长") serves.
+    #[serde(skip_serializing_if = "Home::is_empty")]
+    pub home: Home,
+}
+
+/// Where an article is from, as GB/T 2260 codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Home {
+    pub city: Option<String>,
+    pub province: Option<String>,
+}
+
+impl Home {
+    pub fn is_empty(&self) -> bool {
+        self.city.is_none() && self.province.is_none()
+    }
+
+    /// The most precise division known: the city, else the province.
+    pub fn nearest(&self) -> Option<&str> {
+        self.city.as_deref().or(self.province.as_deref())
+    }
 }
 
 /// Everything read from one document.

@@ -7,10 +7,14 @@
 //!   one `ng:Evidence` node per stated fact (the sentence and the character span it was read from).
 //!   A fact stays in the merged graph while at least one document graph holds it.
 //!
-//! Entity IRIs depend only on the entity (kind and name, or division code), so the same official
-//! in two documents is one node.
+//! Entity IRIs come from [`crate::resolve`]: a division by its code, an organisation by its
+//! canonical name, a person, project or event by its identity key (name and where it belongs), so
+//! the same official in two documents is one node and two namesakes are two. Each such entity
+//! carries its key (`ng:identityGroup`, `ng:identityKey`), which the store resolves against the
+//! other documents' (see [`crate::resolve::reconcile`]).
 
 use crate::model::*;
+use crate::resolve::{Identities, Key};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
 use sha2::{Digest, Sha256};
@@ -48,7 +52,7 @@ fn iri(base: &str, local: &str) -> NamedNode {
 fn segment(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '·') {
+        if c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '·' | '@') {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
@@ -60,21 +64,26 @@ fn segment(s: &str) -> String {
     out
 }
 
-pub fn person_iri(name: &str) -> NamedNode {
-    iri(ID, &format!("person/{}", segment(name)))
+/// An entity's IRI from its kind ("person", "org", "project", "event") and its local name.
+pub fn entity_iri(kind: &str, local: &str) -> NamedNode {
+    iri(ID, &format!("{kind}/{}", segment(local)))
+}
+
+/// A node that belongs to an entity (its participation in an event, a post it holds, a status
+/// report): under the entity's IRI, so it follows the entity when identities are resolved.
+pub fn dependent_iri(owner: &NamedNode, kind: &str, local: &str) -> NamedNode {
+    iri(owner.as_str(), &format!("/{kind}/{}", segment(local)))
+}
+
+/// True when `iri` is `owner` or one of its dependent nodes.
+pub fn is_under(iri: &str, owner: &str) -> bool {
+    iri.strip_prefix(owner).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 pub fn org_iri(name: &str) -> NamedNode {
     iri(ID, &format!("org/{}", segment(name)))
 }
 pub fn place_iri(code: &str) -> NamedNode {
     iri(ID, &format!("place/{code}"))
-}
-pub fn project_iri(name: &str) -> NamedNode {
-    iri(ID, &format!("project/{}", segment(name)))
-}
-pub fn event_iri(name: &str, date: Option<DateValue>) -> NamedNode {
-    let when = date.map(|d| d.iso()).unwrap_or_default();
-    iri(ID, &format!("event/{}{}", segment(name), if when.is_empty() { String::new() } else { format!("@{when}") }))
 }
 
 /// The merged graph as a graph name.
@@ -91,6 +100,11 @@ pub fn document_iri(source: &str) -> NamedNode {
 /// True for the subjects a document graph holds besides facts: its evidence nodes (`<doc>#ev1`…).
 pub fn is_evidence_node(doc: &NamedNode, subject: &str) -> bool {
     subject.len() > doc.as_str().len() && subject.starts_with(doc.as_str()) && subject[doc.as_str().len()..].starts_with("#ev")
+}
+
+/// True for the predicates of a mention's identity key, which only its document's graph holds.
+pub fn is_identity_predicate(p: &str) -> bool {
+    p.strip_prefix(NG).is_some_and(|local| local == "identityGroup" || local == "identityKey")
 }
 
 pub fn content_hash(content: &str) -> String {
@@ -126,8 +140,14 @@ pub struct DocumentGraph {
     pub hash: String,
     /// The facts the document supports, each once, sorted: its description among them.
     pub facts: Vec<Triple>,
-    /// Its evidence nodes' triples.
+    /// What its graph alone holds: its evidence nodes' triples, and the identity key of each of its
+    /// entities (`ng:identityGroup`, `ng:identityKey`).
     pub evidence: Vec<Triple>,
+    /// The identity groups of its persons, projects, events and companies
+    /// ([`crate::resolve::Key::group`]).
+    pub groups: Vec<String>,
+    /// Their identity keys, encoded ([`crate::resolve::Key::encode`]).
+    pub keys: Vec<String>,
 }
 
 impl DocumentGraph {
@@ -163,6 +183,11 @@ impl DocumentGraph {
 /// Builds the triples of one document.
 pub struct GraphBuilder<'a> {
     doc: NamedNode,
+    published: Option<DateValue>,
+    ids: &'a Identities,
+    places: std::collections::HashSet<&'a str>,
+    groups: Vec<String>,
+    keys: Vec<String>,
     sentences: &'a [SentenceText],
     facts: Vec<Triple>,
     evidence: Vec<Triple>,
@@ -198,6 +223,23 @@ impl<'a> GraphBuilder<'a> {
         self.add_evidence(&node, iri(NG, "charEnd"), typed(&ev.end.to_string(), xsd::INTEGER));
     }
 
+    /// The identity key of a person, project or event, read when later documents are resolved.
+    fn identity(&mut self, s: &NamedNode, key: &Key) {
+        let (group, encoded) = (key.group(), key.encode());
+        // In the document's graph only: the merged graph holds entities, not their mentions.
+        self.add_evidence(s, iri(NG, "identityGroup"), plain(&group));
+        self.add_evidence(s, iri(NG, "identityKey"), plain(&encoded));
+        self.groups.push(group);
+        self.keys.push(encoded);
+    }
+
+    /// The date of the article, for posts and statuses seen in it.
+    fn seen_on(&mut self, s: &NamedNode) {
+        if let Some(d) = self.published {
+            self.add(s, iri(NG, "seenOn"), date_literal(d));
+        }
+    }
+
     fn label(&mut self, s: &NamedNode, name: &str) {
         self.add(s, rdfs::LABEL.into(), zh(name));
         self.add(s, iri(SCHEMA, "name"), zh(name));
@@ -210,7 +252,19 @@ impl<'a> GraphBuilder<'a> {
 pub fn document_graph(content: &str, source: &str, x: &Extraction) -> DocumentGraph {
     let doc = document_iri(source);
     let hash = content_hash(content);
-    let mut b = GraphBuilder { doc: doc.clone(), sentences: &x.sentences, facts: Vec::new(), evidence: Vec::new(), evidence_count: 0 };
+    let ids = Identities::of(x, &doc.as_str()[DOC.len()..DOC.len() + 8]);
+    let mut b = GraphBuilder {
+        doc: doc.clone(),
+        published: x.published,
+        ids: &ids,
+        places: x.places.iter().map(|p| p.code.as_str()).collect(),
+        groups: Vec::new(),
+        keys: Vec::new(),
+        sentences: &x.sentences,
+        facts: Vec::new(),
+        evidence: Vec::new(),
+        evidence_count: 0,
+    };
     b.add(&doc, rdf::TYPE.into(), iri(SCHEMA, "NewsArticle"));
     b.add(&doc, rdf::TYPE.into(), iri(PROV, "Entity"));
     b.add(&doc, iri(DCTERMS, "source"), plain(source));
@@ -221,15 +275,19 @@ pub fn document_graph(content: &str, source: &str, x: &Extraction) -> DocumentGr
     b.add(&doc, iri(NG, "factCount"), typed(&x.fact_count().to_string(), xsd::INTEGER));
     places(&mut b, &x.places);
     organizations(&mut b, &x.organizations);
-    let names = Names::new(&x.organizations, &x.places);
+    let names = Names::new(&ids, &x.places);
     persons(&mut b, &x.persons, &names);
     projects(&mut b, &x.projects, &names);
     events(&mut b, &x.events, &names);
+    let mut groups = b.groups;
+    groups.sort();
+    groups.dedup();
+    let keys = b.keys;
     let mut facts = b.facts;
     // The key renders the object, so it is computed once per fact rather than per comparison.
     facts.sort_by_cached_key(triple_key);
     facts.dedup();
-    DocumentGraph { doc, hash, facts, evidence: b.evidence }
+    DocumentGraph { doc, hash, facts, evidence: b.evidence, groups, keys }
 }
 
 fn triple_key(t: &Triple) -> (String, String, String) {
@@ -286,13 +344,24 @@ fn org_class(t: OrgType) -> NamedNode {
 }
 
 fn organizations(b: &mut GraphBuilder, orgs: &[Organization]) {
-    for o in orgs {
-        let node = org_iri(&o.name);
+    let ids = b.ids;
+    for (o, id) in orgs.iter().zip(&ids.orgs) {
+        let node = id.iri.clone();
+        if id.short_form_of.is_some() {
+            // The company named in full on the page is this node; its short form is an alias.
+            for a in std::iter::once(&id.name).chain(&id.aliases) {
+                b.fact(&node, iri(SKOS, "altLabel"), zh(a), &o.evidence[0]);
+            }
+            continue;
+        }
         b.add(&node, rdf::TYPE.into(), iri(ORG, "Organization"));
         b.add(&node, rdf::TYPE.into(), org_class(o.org_type));
-        b.label(&node, &o.name);
+        b.label(&node, &id.name);
         b.add(&node, iri(NG, "orgType"), plain(o.org_type.as_str()));
-        for a in &o.aliases {
+        if let Some(key) = &id.key {
+            b.identity(&node, key);
+        }
+        for a in &id.aliases {
             b.fact(&node, iri(SKOS, "altLabel"), zh(a), &o.evidence[0]);
         }
     }
@@ -301,29 +370,23 @@ fn organizations(b: &mut GraphBuilder, orgs: &[Organization]) {
 /// The nodes that names written in a document refer to, looked up in constant time (a document
 /// can be an archive of many pages): organisations by name or alias, places by name; the first
 /// one listed wins, as in the extraction's own order.
-struct Names {
-    orgs: HashMap<String, NamedNode>,
+struct Names<'a> {
+    ids: &'a Identities,
     places: HashMap<String, NamedNode>,
 }
 
-impl Names {
-    fn new(orgs: &[Organization], places: &[Place]) -> Self {
-        let mut by_org = HashMap::new();
-        for o in orgs {
-            for name in std::iter::once(&o.name).chain(&o.aliases) {
-                by_org.entry(name.clone()).or_insert_with(|| org_iri(&o.name));
-            }
-        }
+impl<'a> Names<'a> {
+    fn new(ids: &'a Identities, places: &[Place]) -> Self {
         let mut by_place = HashMap::new();
         for p in places {
             by_place.entry(p.name.clone()).or_insert_with(|| place_iri(&p.code));
         }
-        Names { orgs: by_org, places: by_place }
+        Names { ids, places: by_place }
     }
 
     /// The organisation node a written name refers to (its full name when it is a known alias).
     fn org(&self, name: &str) -> Option<NamedNode> {
-        self.orgs.get(name).cloned()
+        self.ids.org(name).map(|o| o.iri.clone())
     }
 
     /// A place written by name: a division of this document or an organisation (a zone).
@@ -333,24 +396,55 @@ impl Names {
 }
 
 fn persons(b: &mut GraphBuilder, persons: &[Person], names: &Names) {
+    let ids = b.ids;
     for p in persons {
-        let node = person_iri(&p.name);
+        let Some(id) = ids.persons.get(&p.name) else { continue };
+        let node = id.iri.clone();
         b.add(&node, rdf::TYPE.into(), iri(SCHEMA, "Person"));
         b.label(&node, &p.name);
-        for t in &p.titles {
+        b.identity(&node, &id.key);
+        for (i, t) in p.titles.iter().enumerate() {
             b.fact(&node, iri(SCHEMA, "jobTitle"), zh(&t.text), &t.evidence);
-            if let Some(org) = t.org.as_deref().and_then(|o| names.org(o)) {
-                b.fact(&node, iri(SCHEMA, "memberOf"), org, &t.evidence);
+            let org = t.org.as_deref().and_then(|o| names.org(o));
+            if let Some(org) = &org {
+                b.fact(&node, iri(SCHEMA, "memberOf"), org.clone(), &t.evidence);
             }
+            let place = id.posts.get(i).cloned().flatten();
+            post(b, &node, t, org, place);
         }
     }
 }
 
+/// A post a person holds, as a node of its own (W3C ORG `org:Membership`): the title, the body
+/// and the division it serves, and the date of each article that states it (`ng:seenOn`; the
+/// first and the last are when the post is known to have been held).
+fn post(b: &mut GraphBuilder, person: &NamedNode, t: &Title, org: Option<NamedNode>, place: Option<String>) {
+    let local = match (&org, &place) {
+        (Some(o), _) => format!("{}@{}", t.text, o.as_str().rsplit('/').next().unwrap_or_default()),
+        (None, Some(p)) => format!("{}@{p}", t.text),
+        (None, None) => t.text.clone(),
+    };
+    let m = dependent_iri(person, "post", &local);
+    b.add(&m, rdf::TYPE.into(), iri(ORG, "Membership"));
+    b.add(&m, iri(NG, "title"), zh(&t.text));
+    // The title's own fact (schema:jobTitle) carries the evidence.
+    b.add(&m, iri(ORG, "member"), person.clone());
+    if let Some(o) = org {
+        b.add(&m, iri(ORG, "organization"), o);
+    }
+    if let Some(code) = place.filter(|c| b.places.contains(c.as_str())) {
+        b.add(&m, iri(NG, "jurisdiction"), place_iri(&code));
+    }
+    b.seen_on(&m);
+}
+
 fn projects(b: &mut GraphBuilder, projects: &[Project], names: &Names) {
-    for p in projects {
-        let node = project_iri(&p.name);
+    let ids = b.ids;
+    for (p, id) in projects.iter().zip(&ids.projects) {
+        let node = id.iri.clone();
         b.add(&node, rdf::TYPE.into(), iri(NG, "Project"));
         b.label(&node, &p.name);
+        b.identity(&node, &id.key);
         let ev = p.evidence.clone();
         if let Some(y) = &p.investment {
             b.fact(&node, iri(NG, "investmentYuan"), typed(y, xsd::DECIMAL), &ev);
@@ -363,15 +457,33 @@ fn projects(b: &mut GraphBuilder, projects: &[Project], names: &Names) {
         }
         if let Some(st) = p.status {
             b.fact(&node, iri(NG, "status"), plain(st.as_str()), &ev);
+            status_report(b, &node, st, &ev);
         }
     }
 }
 
+/// A project's status as one article reports it, with the article's date: the steps of its
+/// timeline once its mentions are one project (签约 → 开工 → 投产).
+fn status_report(b: &mut GraphBuilder, project: &NamedNode, status: ProjectStatus, ev: &Evidence) {
+    let when = b.published.map(|d| format!("@{}", d.iso())).unwrap_or_default();
+    let r = dependent_iri(project, "status", &format!("{}{when}", status.as_str()));
+    // The status's own fact (ng:status) carries the evidence.
+    let _ = ev;
+    b.add(project, iri(NG, "statusReport"), r.clone());
+    b.add(&r, rdf::TYPE.into(), iri(NG, "StatusReport"));
+    b.add(&r, iri(NG, "status"), plain(status.as_str()));
+    if let Some(d) = b.published {
+        b.add(&r, iri(DCTERMS, "date"), date_literal(d));
+    }
+}
+
 fn events(b: &mut GraphBuilder, events: &[Event], names: &Names) {
-    for e in events {
-        let node = event_iri(&e.name, e.date);
+    let ids = b.ids;
+    for (e, id) in events.iter().zip(&ids.events) {
+        let node = id.iri.clone();
         b.add(&node, rdf::TYPE.into(), iri(SCHEMA, "Event"));
         b.label(&node, &e.name);
+        b.identity(&node, &id.key);
         if let Some(d) = e.date {
             b.fact(&node, iri(SCHEMA, "startDate"), date_literal(d), &e.evidence);
         }
@@ -388,9 +500,9 @@ fn events(b: &mut GraphBuilder, events: &[Event], names: &Names) {
             b.fact(&node, iri(NG, "aggregateInvestmentYuan"), typed(y, xsd::DECIMAL), &e.evidence);
         }
         for part in &e.participants {
-            let person = person_iri(&part.person);
+            let person = ids.person(&part.person);
             b.fact(&node, iri(SCHEMA, "attendee"), person.clone(), &part.evidence);
-            let pnode = iri(node.as_str(), &format!("/participation/{}", segment(&part.person)));
+            let pnode = dependent_iri(&node, "participation", &part.person);
             b.add(&node, iri(NG, "participation"), pnode.clone());
             b.add(&pnode, rdf::TYPE.into(), iri(NG, "Participation"));
             b.add(&pnode, iri(NG, "participant"), person);
@@ -417,8 +529,7 @@ mod tests {
     #[test]
     fn entities_have_stable_iris_and_labels_in_chinese() {
         let q = quads();
-        assert_eq!(person_iri("秦守源"), person_iri("秦守源"));
-        assert!(has(&q, "person/秦守源", "jobTitle", "\"市委书记\"@zh"));
+        assert!(has(&q, "person/秦守源@410000", "jobTitle", "\"市委书记\"@zh"));
         assert!(has(&q, "place/410300", "adminLevel", "\"city\""));
         assert!(has(&q, "place/410300", "containedInPlace", "place/410000"));
         assert!(q.iter().all(|quad| quad.graph_name.to_string().contains("/doc/")));

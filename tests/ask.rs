@@ -14,9 +14,20 @@ struct Samples {
 }
 
 fn samples() -> Samples {
+    samples_of("examples/articles")
+}
+
+/// A store of examples/identity/articles: people who change posts and a project reported as signed,
+/// started and in production, over 2024–2025.
+fn identity() -> Samples {
+    samples_of("examples/identity/articles")
+}
+
+fn samples_of(dir: &str) -> Samples {
+    let dir_name = dir;
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
-    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir_name);
     let out = run(&store, &["ingest", articles.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     Samples { _dir: dir, store }
@@ -326,6 +337,9 @@ fn an_unknown_question_lists_the_supported_forms() {
         "谁和<人物>一起出席过活动",
         "<A>和<B>有什么关系",
         "投资最多的项目是哪些",
+        "<时间><地点><职务>是谁",
+        "<人物>担任过哪些职务",
+        "<项目>进展如何",
     ] {
         assert!(err.contains(form), "{form} missing: {err}");
     }
@@ -343,6 +357,10 @@ fn hostile_names_are_never_sparql() {
         "哪些公司在\\\"#}投资",
         "a\"}和b{#有什么关系",
         "谁和\"}#一起出席过活动",
+        "2025年\"} . ?s ?p ?o } #市副市长是谁",
+        "\"}#市委书记是谁",
+        "x\" . ?s ?p ?o } #担任过哪些职务",
+        "\"} ; DROP ALL ; #项目进展如何",
     ] {
         let err = ask_fails(&s, q);
         assert!(err.contains("没有找到"), "{q}: {err}");
@@ -381,7 +399,7 @@ fn explain_prints_the_sparql_before_the_answer() {
     let stdout = text(&out.stdout);
     let (sparql, answer) = stdout.split_once("\n\n").expect("a blank line after the query");
     assert!(
-        sparql.starts_with("# ") && sparql.contains("SELECT") && sparql.contains("<https://newsgraph.local/id/person/秦守源>"),
+        sparql.starts_with("# ") && sparql.contains("SELECT") && sparql.contains("<https://newsgraph.local/id/person/秦守源@410000>"),
         "{sparql}"
     );
     assert!(answer.starts_with("秦守源出席的活动："), "{answer}");
@@ -404,4 +422,142 @@ fn an_answer_without_rows_says_so_and_succeeds() {
         assert!(text(&out.stdout).starts_with(says), "{q}: {}", text(&out.stdout));
         assert_eq!(ask_json(&s, q), Vec::<Rec>::new());
     }
+}
+
+/// The answer's values of some columns, row by row.
+fn cells<'a>(rows: &'a [Rec], cols: &[&str]) -> Vec<Vec<&'a str>> {
+    rows.iter().map(|r| cols.iter().map(|c| get(r, c)).collect()).collect()
+}
+
+fn names(rows: &[Rec]) -> Vec<&str> {
+    rows.iter().map(|r| get(r, "姓名")).collect()
+}
+
+#[test]
+fn holders_of_a_post_in_a_place_and_year() {
+    let s = identity();
+    // A 副市长 query is not a 市长 one, and the year tells the holders apart.
+    assert_eq!(names(&ask_json(&s, "2024年晋中市副市长是谁？")), ["雷振华"]);
+    assert_eq!(names(&ask_json(&s, "2024年晋中市市长是谁？")), ["芮青山"]);
+    assert_eq!(names(&ask_json(&s, "晋中市市长是谁？")), ["芮青山"]);
+    assert_eq!(names(&ask_json(&s, "2024年洛阳市副市长是谁？")), ["魏承泽"]);
+    assert_eq!(names(&ask_json(&s, "2025年洛阳市副市长是谁？")), ["柴永谦"]);
+    assert_eq!(names(&ask_json(&s, "2024年宜阳县县长是谁")), ["柴永谦"]);
+    assert_eq!(names(&ask_json(&s, "2025年宜阳县县长是谁")), ["景若愚"]);
+    // 市委书记 is not 市委副书记 (芮青山 is 晋中市委副书记 and 市长).
+    assert_eq!(names(&ask_json(&s, "晋中市委书记是谁")), ["樊景川"]);
+    assert_eq!(names(&ask_json(&s, "晋中市委副书记是谁")), ["芮青山"]);
+    assert_eq!(names(&ask_json(&s, "谁是2024年洛阳市委书记")), ["蔡峻岭"]);
+    // The two memberships of one post (副市长 of 洛阳市 and 洛阳市副市长) are one row, from the first
+    // article to the last.
+    let rows = ask_json(&s, "2025年洛阳市副市长是谁");
+    assert_eq!(
+        cells(&rows, &["姓名", "职务", "机构或地区", "首次出现", "最近出现", "依据"]),
+        [["柴永谦", "洛阳市副市长", "洛阳市", "2025-03-19", "2025-03-27", "见于该时期的报道"]]
+    );
+    // A month: seen in an article of it, or held before and after it.
+    let rows = ask_json(&s, "2024年2月洛阳市副市长是谁");
+    assert_eq!(cells(&rows, &["姓名", "依据"]), [["魏承泽", "见于该时期的报道"]]);
+    let rows = ask_json(&s, "2024年3月洛阳市副市长是谁？");
+    assert_eq!(cells(&rows, &["姓名", "首次出现", "最近出现", "依据"]), [["魏承泽", "2024-02-28", "2024-05-21", "据前后报道推断"]]);
+    let out = run(&s.store, &["ask", "2024年3月洛阳市副市长是谁"]);
+    assert!(text(&out.stdout).starts_with("2024年3月洛阳市的副市长（1人）："), "{}", text(&out.stdout));
+    let out = run(&s.store, &["ask", "2023年洛阳市副市长是谁"]);
+    assert!(out.status.success() && text(&out.stdout).starts_with("没有找到2023年洛阳市副市长的任职记录"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn holders_of_a_post_agree_with_the_posts_query() {
+    let s = identity();
+    let posts = canned(&s, "posts.rq");
+    let year = |d: &str| d.get(..4).unwrap_or("").to_string();
+    for (place, title, y) in [
+        ("洛阳市", "副市长", "2024"),
+        ("洛阳市", "副市长", "2025"),
+        ("晋中市", "副市长", "2024"),
+        ("晋中市", "市长", "2024"),
+        ("宜阳县", "县长", "2024"),
+    ] {
+        let expected: BTreeSet<&str> = posts
+            .iter()
+            .filter(|r| get(r, "title") == title || get(r, "title") == format!("{place}{title}"))
+            .filter(|r| get(r, "orgName").starts_with(place))
+            .filter(|r| year(get(r, "firstSeen")).as_str() <= y && y <= year(get(r, "lastSeen")).as_str())
+            .map(|r| get(r, "name"))
+            .collect();
+        assert_eq!(expected.len(), 1, "{place}{title} {y}: {expected:?}");
+        let rows = ask_json(&s, &format!("{y}年{place}{title}是谁"));
+        assert_eq!(rows.iter().map(|r| get(r, "姓名")).collect::<BTreeSet<_>>(), expected, "{place}{title} {y}");
+    }
+}
+
+#[test]
+fn the_posts_a_person_held_with_first_and_last_dates() {
+    let s = identity();
+    for q in ["柴永谦担任过哪些职务？", "柴永谦曾经担任过什么职务", "柴永谦的任职经历"] {
+        let rows = ask_json(&s, q);
+        assert_eq!(
+            cells(&rows, &["姓名", "职务", "机构或地区", "首次出现", "最近出现"]),
+            [
+                ["柴永谦", "宜阳县县长", "宜阳县", "2024-02-28", "2024-06-19"],
+                ["柴永谦", "洛阳市副市长", "洛阳市", "2025-03-19", "2025-03-27"],
+            ],
+            "{q}"
+        );
+    }
+    // The dates are those of the posts query.
+    let posts = canned(&s, "posts.rq");
+    let mine: Vec<&Rec> = posts.iter().filter(|r| get(r, "name") == "柴永谦").collect();
+    assert_eq!(mine.iter().map(|r| get(r, "firstSeen")).min(), Some("2024-02-28"));
+    assert_eq!(mine.iter().map(|r| get(r, "lastSeen")).max(), Some("2025-03-27"));
+    // Without 过, the posts as they stand, with their sources.
+    let rows = ask_json(&s, "柴永谦担任什么职务");
+    assert!(rows.iter().any(|r| get(r, "职务") == "宜阳县县长" && get(r, "来源").contains("02_luoyang_yiyang_qianyue")), "{rows:?}");
+    // Two people of one name are told apart.
+    let err = ask_fails(&s, "雷振华担任过哪些职务");
+    assert!(err.contains("“雷振华”可以指2个人物"), "{err}");
+}
+
+#[test]
+fn the_progress_of_a_project_is_its_dated_status_timeline() {
+    let s = identity();
+    let expected = [
+        ["2024-02-28", "签约", "宜阳县", "12亿元", "1200000000"],
+        ["2024-06-19", "开工", "宜阳县", "12亿元", "1200000000"],
+        ["2025-03-19", "投产", "宜阳县", "12亿元", "1200000000"],
+    ];
+    // By its name, its alias, without the place or 项目, or with another place.
+    for q in [
+        "宸铝年产10万吨再生铝合金项目进展如何？",
+        "宜阳县宸铝年产10万吨再生铝合金项目的进展",
+        "宸铝年产10万吨再生铝合金项目进展情况",
+        "宸铝年产10万吨再生铝合金进展如何",
+        "洛阳宸铝年产10万吨再生铝合金进展如何",
+    ] {
+        let rows = ask_json(&s, q);
+        assert_eq!(cells(&rows, &["日期", "进展", "所在地", "投资额", "投资额（元）"]), expected, "{q}");
+        assert!(rows.iter().all(|r| get(r, "项目") == "宜阳县宸铝年产10万吨再生铝合金项目"), "{q}: {rows:?}");
+    }
+    let rows = ask_json(&s, "宸铝年产10万吨再生铝合金项目进展如何");
+    let sources: Vec<&str> = rows.iter().map(|r| get(r, "来源").rsplit('/').next().unwrap()).collect();
+    assert_eq!(sources, ["02_luoyang_yiyang_qianyue.txt", "07_luoyang_yiyang_kaigong.txt", "10_luoyang_yiyang_touchan.txt"]);
+    let out = run(&s.store, &["ask", "宸铝年产10万吨再生铝合金项目进展如何？"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "宜阳县宸铝年产10万吨再生铝合金项目的进展：签约（2024-02-28） → 开工（2024-06-19） → 投产（2025-03-19）\n  所在地：宜阳县；投资额：12亿元"
+        ),
+        "{stdout}"
+    );
+    // Two projects of that kind: the user is asked which.
+    let err = ask_fails(&s, "年产10万吨再生铝合金项目进展如何");
+    assert!(err.contains("可以指2个项目") && err.contains("嵩县伊峰年产10万吨再生铝合金项目"), "{err}");
+    // A project without a reported status says so, with what is known of it.
+    let out = run(&s.store, &["ask", "平遥古城康养度假区项目进展如何"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("没有找到平遥古城康养度假区项目的进展报道（所在地：平遥县；投资额：8亿元"),
+        "{}",
+        text(&out.stdout)
+    );
 }

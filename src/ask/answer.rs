@@ -1,6 +1,6 @@
 //! Runs the queries of a question and builds its [`Answer`].
 
-use super::parse::{Day, EventRef, Question};
+use super::parse::{self, Day, EventRef, Office, Question};
 use super::resolve::{Graphs, Resolved, Target};
 use super::sparql::{self, EventScope, ProjectScope};
 use super::{Answer, AskError};
@@ -17,7 +17,7 @@ pub const MAX_PATHS: usize = 10;
 
 /// Project status values and how they read in Chinese.
 pub const STATUS_ZH: [(&str, &str); 5] =
-    [("planned", "拟建"), ("signed", "签约"), ("started", "开工"), ("in_production", "投产"), ("completed", "竣工")];
+    [("planned", "计划"), ("signed", "签约"), ("started", "开工"), ("in_production", "投产"), ("completed", "竣工")];
 
 /// Organisation types and how they read in Chinese.
 pub const ORG_TYPE_ZH: [(&str, &str); 3] = [("company", "企业"), ("government", "党政机关"), ("other", "其他")];
@@ -31,6 +31,9 @@ pub fn answer(store: &Store, graphs: &Graphs, question: &Question) -> Result<Ans
         Question::PersonEvents(name) => person_events(store, &resolve(name, Target::Person)?),
         Question::AllAttendance => all_attendance(store),
         Question::PersonPosts(name) => person_posts(store, &resolve(name, Target::Person)?),
+        Question::PostHistory(name) => post_history(store, &resolve(name, Target::Person)?),
+        Question::OfficeHolder(office) => office_holders(store, office, &resolve(&office.place, Target::Place)?),
+        Question::ProjectProgress(name) => project_progress(store, &resolve(name, Target::Project)?),
         Question::PlaceProjects(name) => place_projects(store, &resolve(name, Target::Place)?),
         Question::PlaceInvestment(name) => place_investment(store, &resolve(name, Target::Place)?),
         Question::PlaceInvestors(name) => place_investors(store, &resolve(name, Target::Place)?),
@@ -227,6 +230,200 @@ fn person_posts(store: &Store, person: &Resolved) -> Result<Answer, AskError> {
         queries,
         empty_message: format!("没有找到{}的职务信息。", person.label),
     })
+}
+
+/// A post as answers show it: the memberships of one person that differ only in whether the title
+/// names the place ("洛阳市副市长" and "副市长" of 洛阳市; "洛阳市委书记" and "市委书记" of 洛阳市委)
+/// are one post, seen from the first date of any to the last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Post {
+    person: String,
+    name: String,
+    /// The fullest title first ("洛阳市副市长"), then the others.
+    titles: Vec<String>,
+    /// Bodies and places, sorted.
+    orgs: Vec<String>,
+    first: String,
+    last: String,
+    /// Whether an article of the period asked for states it (else it is seen before and after).
+    seen_then: bool,
+}
+
+/// What tells posts apart: the title without the place it names, when the body or place is that
+/// place ("洛阳市副市长" of 洛阳市 → 副市长; "洛阳市委书记" of 洛阳市委 → 市委书记).
+fn post_key(title: &str, orgs: &[String]) -> String {
+    match parse::split_title(title) {
+        Some((place, bare)) if orgs.iter().any(|o| o.starts_with(place)) => bare,
+        _ => title.to_string(),
+    }
+}
+
+/// Whether two lists of bodies and places are of one place: equal, or one named after the other
+/// (洛阳市委 and 洛阳市).
+fn same_place(a: &[String], b: &[String]) -> bool {
+    a == b || a.iter().any(|x| b.iter().any(|y| x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+}
+
+/// Membership rows (?person, ?name, ?title, ?orgs, ?firstSeen, ?lastSeen, ?seenThen) as posts, in
+/// the order they are first seen (undated last).
+fn merge_posts(rows: &[Row]) -> Vec<Post> {
+    let mut posts: Vec<(String, Post)> = Vec::new();
+    for r in rows {
+        let orgs: Vec<String> = sorted_list(get(r, "orgs")).split('、').filter(|o| !o.is_empty()).map(str::to_string).collect();
+        let title = get(r, "title").to_string();
+        let key = post_key(&title, &orgs);
+        let (first, last) = (get(r, "firstSeen").to_string(), get(r, "lastSeen").to_string());
+        let seen_then = get(r, "seenThen") == "1";
+        let same = posts.iter_mut().find(|(k, p)| *k == key && p.person == get(r, "person") && same_place(&p.orgs, &orgs));
+        let Some((_, post)) = same else {
+            let post = Post {
+                person: get(r, "person").to_string(),
+                name: get(r, "name").to_string(),
+                titles: vec![title],
+                orgs,
+                first,
+                last,
+                seen_then,
+            };
+            posts.push((key, post));
+            continue;
+        };
+        if !post.titles.contains(&title) {
+            post.titles.push(title);
+        }
+        for o in orgs {
+            if !post.orgs.contains(&o) {
+                post.orgs.push(o);
+            }
+        }
+        post.orgs.sort();
+        if !first.is_empty() && (post.first.is_empty() || first < post.first) {
+            post.first = first;
+        }
+        if last > post.last {
+            post.last = last;
+        }
+        post.seen_then |= seen_then;
+    }
+    let mut posts: Vec<Post> = posts.into_iter().map(|(_, p)| p).collect();
+    for p in &mut posts {
+        p.titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+    }
+    posts.sort_by(|a, b| {
+        let key = |p: &Post| (p.first.is_empty(), p.first.clone(), p.last.clone(), p.titles[0].clone());
+        key(a).cmp(&key(b))
+    });
+    posts
+}
+
+/// Posts as a table; with `basis`, a column saying whether an article of the period asked for
+/// states the post or it is inferred from articles before and after.
+fn post_table(posts: &[Post], basis: bool) -> Table {
+    let mut columns = vec!["姓名", "职务", "机构或地区", "首次出现", "最近出现"];
+    if basis {
+        columns.push("依据");
+    }
+    let mut table = Table::new(&columns);
+    for p in posts {
+        let mut row = vec![p.name.clone(), p.titles[0].clone(), p.orgs.join("、"), p.first.clone(), p.last.clone()];
+        if basis {
+            row.push(if p.seen_then { "见于该时期的报道" } else { "据前后报道推断" }.to_string());
+        }
+        table.push(row);
+    }
+    table
+}
+
+fn post_history(store: &Store, person: &Resolved) -> Result<Answer, AskError> {
+    let mut queries = Vec::new();
+    let mut rows = run(store, &mut queries, sparql::post_history(&person.iri))?;
+    for r in &mut rows {
+        r.insert("person".into(), person.iri.as_str().to_string());
+        r.insert("name".into(), person.label.clone());
+    }
+    Ok(Answer {
+        heading: format!("{}担任过的职务（按首次出现的日期）：", person.label),
+        table: post_table(&merge_posts(&rows), false),
+        queries,
+        empty_message: format!("没有找到{}的任职记录。", person.label),
+    })
+}
+
+fn office_holders(store: &Store, office: &Office, place: &Resolved) -> Result<Answer, AskError> {
+    let mut queries = Vec::new();
+    let names: Vec<String> = run(store, &mut queries, sparql::names_of(&place.iri))?.iter().map(|r| get(r, "name").to_string()).collect();
+    let rows = run(store, &mut queries, sparql::office_holders(&place.iri, &names, &office.title, office.period))?;
+    let when = office.period.map(parse::period_name).unwrap_or_default();
+    let posts = merge_posts(&rows);
+    let people: std::collections::BTreeSet<&str> = posts.iter().map(|p| p.person.as_str()).collect();
+    Ok(Answer {
+        heading: format!("{when}{}的{}（{}人）：", place.label, office.title, people.len()),
+        table: post_table(&posts, office.period.is_some()),
+        queries,
+        empty_message: format!("没有找到{when}{}{}的任职记录。", place.label, office.title),
+    })
+}
+
+/// The position of a status in a project's life ([`STATUS_ZH`]), unknown ones last.
+fn status_rank(status: &str) -> usize {
+    STATUS_ZH.iter().position(|(s, _)| *s == status).unwrap_or(STATUS_ZH.len())
+}
+
+fn project_progress(store: &Store, project: &Resolved) -> Result<Answer, AskError> {
+    let mut queries = Vec::new();
+    let info = run(store, &mut queries, sparql::projects(ProjectScope::One(&project.iri)))?;
+    let mut reports = run(store, &mut queries, sparql::status_reports(&project.iri))?;
+    let info = info.first();
+    let field = |var: &str| info.map(|r| get(r, var)).unwrap_or_default();
+    let (places, investors) = (sorted_list(field("places")), sorted_list(field("investors")));
+    // A store without status reports still knows the status itself, undated.
+    if reports.is_empty() && !field("status").is_empty() {
+        reports.push(Row::from([("status".to_string(), field("status").to_string())]));
+    }
+    reports.sort_by(|a, b| {
+        let key = |r: &Row| (get(r, "date").is_empty(), get(r, "date").to_string(), status_rank(get(r, "status")));
+        key(a).cmp(&key(b))
+    });
+    let [readable, exact] = amount_cells(field("amount"));
+    let mut table = Table::new(&["日期", "进展", "项目", "所在地", "投资额", "投资额（元）", "来源"]);
+    for r in &reports {
+        table.push(vec![
+            get(r, "date").to_string(),
+            status_zh(get(r, "status")).to_string(),
+            project.label.clone(),
+            places.clone(),
+            readable.clone(),
+            exact.clone(),
+            sorted_list(get(r, "sources")),
+        ]);
+    }
+    let steps: Vec<String> = reports
+        .iter()
+        .map(|r| match get(r, "date") {
+            "" => format!("{}（日期不详）", status_zh(get(r, "status"))),
+            d => format!("{}（{d}）", status_zh(get(r, "status"))),
+        })
+        .collect();
+    let mut facts = Vec::new();
+    if !places.is_empty() {
+        facts.push(format!("所在地：{places}"));
+    }
+    if !field("amount").is_empty() {
+        facts.push(format!("投资额：{readable}"));
+    }
+    if !investors.is_empty() {
+        facts.push(format!("投资方：{investors}"));
+    }
+    let mut heading = format!("{}的进展：{}", project.label, steps.join(" → "));
+    if !facts.is_empty() {
+        heading.push_str(&format!("\n  {}", facts.join("；")));
+    }
+    let mut empty_message = format!("没有找到{}的进展报道", project.label);
+    if !facts.is_empty() {
+        empty_message.push_str(&format!("（{}）", facts.join("；")));
+    }
+    empty_message.push('。');
+    Ok(Answer { heading, table, queries, empty_message })
 }
 
 /// Rows of a project query: project, place, readable and exact amount, investors, status.

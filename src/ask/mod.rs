@@ -122,7 +122,7 @@ pub fn ask(store: &Store, question: &str) -> Result<Answer, AskError> {
 mod tests {
     use super::*;
     use crate::rdf::{self, NG, SCHEMA};
-    use oxigraph::model::vocab::{rdf as rdfv, rdfs};
+    use oxigraph::model::vocab::{rdf as rdfv, rdfs, xsd};
     use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
     const PAGE: &str = "3月4日，全市营商环境大会在洛阳召开。市委书记秦守源主持会议并讲话，副市长柳新宇出席。\n\
@@ -131,15 +131,25 @@ mod tests {
     /// A person and an event whose names are SPARQL syntax, stored as the pipeline would store them.
     const HOSTILE_PERSON: &str = "张\"}#三";
     const HOSTILE_EVENT: &str = "会议\"} . ?s ?p ?o } #";
+    /// A place (a city: its short form drops 市) and a project named so, with the person's posts
+    /// there and the project's status.
+    const HOSTILE_PLACE: &str = "洛\"} #阳市";
+    const HOSTILE_PLACE_SHORT: &str = "洛\"} #阳";
+    const HOSTILE_PROJECT: &str = "储能\"} . ?s ?p ?o } #电站项目";
 
     fn store() -> Store {
         let store = Store::new().unwrap();
         crate::store::ingest(&store, PAGE, "a.txt").unwrap();
         let g = GraphName::NamedNode(NamedNode::new("https://newsgraph.local/doc/hostile").unwrap());
-        let (person, event) = (rdf::person_iri(HOSTILE_PERSON), rdf::event_iri(HOSTILE_EVENT, None));
+        let (person, event) = (rdf::entity_iri("person", HOSTILE_PERSON), rdf::entity_iri("event", HOSTILE_EVENT));
         let part = NamedNode::new(format!("{}/participation/x", event.as_str())).unwrap();
+        let (place, project) = (rdf::place_iri("999901"), rdf::entity_iri("project", HOSTILE_PROJECT));
+        let (deputy, secretary) = (rdf::dependent_iri(&person, "post", "a"), rdf::dependent_iri(&person, "post", "b"));
+        let report = rdf::dependent_iri(&project, "status", "started");
         let p = |s: &str| NamedNode::new(s).unwrap();
         let zh = |s: &str| -> Term { Literal::new_language_tagged_literal(s, "zh").unwrap().into() };
+        let day = |s: &str| -> Term { Literal::new_typed_literal(s, xsd::DATE).into() };
+        let org = |local: &str| p(&format!("http://www.w3.org/ns/org#{local}"));
         let quads = [
             (person.clone(), rdfv::TYPE.into_owned(), Term::from(p(&format!("{SCHEMA}Person")))),
             (person.clone(), rdfs::LABEL.into_owned(), zh(HOSTILE_PERSON)),
@@ -152,6 +162,27 @@ mod tests {
             (event.clone(), p(&format!("{NG}participation")), part.clone().into()),
             (part.clone(), p(&format!("{NG}participant")), person.clone().into()),
             (part, p(&format!("{NG}role")), Literal::new_simple_literal("presided").into()),
+            (place.clone(), rdfv::TYPE.into_owned(), p(&format!("{SCHEMA}AdministrativeArea")).into()),
+            (place.clone(), rdfs::LABEL.into_owned(), zh(HOSTILE_PLACE)),
+            (place.clone(), p(&format!("{SCHEMA}name")), zh(HOSTILE_PLACE)),
+            // 副市长 of the place; and a title naming it in short, without a jurisdiction.
+            (deputy.clone(), rdfv::TYPE.into_owned(), org("Membership").into()),
+            (deputy.clone(), org("member"), person.clone().into()),
+            (deputy.clone(), p(&format!("{NG}title")), zh("副市长")),
+            (deputy.clone(), p(&format!("{NG}jurisdiction")), place.clone().into()),
+            (deputy, p(&format!("{NG}seenOn")), day("2025-03-04")),
+            (secretary.clone(), rdfv::TYPE.into_owned(), org("Membership").into()),
+            (secretary.clone(), org("member"), person.clone().into()),
+            (secretary.clone(), p(&format!("{NG}title")), zh(&format!("{HOSTILE_PLACE_SHORT}市委书记"))),
+            (secretary, p(&format!("{NG}seenOn")), day("2025-03-05")),
+            (project.clone(), rdfv::TYPE.into_owned(), p(&format!("{NG}Project")).into()),
+            (project.clone(), rdfs::LABEL.into_owned(), zh(HOSTILE_PROJECT)),
+            (project.clone(), p(&format!("{SCHEMA}name")), zh(HOSTILE_PROJECT)),
+            (project.clone(), p(&format!("{SCHEMA}location")), place.into()),
+            (project, p(&format!("{NG}statusReport")), report.clone().into()),
+            (report.clone(), rdfv::TYPE.into_owned(), p(&format!("{NG}StatusReport")).into()),
+            (report.clone(), p(&format!("{NG}status")), Literal::new_simple_literal("started").into()),
+            (report, p("http://purl.org/dc/terms/date"), day("2025-03-04")),
         ];
         // As the store model has it: in the document's graph and in the merged graph.
         let merged = GraphName::NamedNode(rdf::merged_graph());
@@ -176,9 +207,22 @@ mod tests {
         assert_eq!(column(&attendees, "姓名"), [HOSTILE_PERSON]);
         let posts = ask(&store, &format!("{HOSTILE_PERSON}担任什么职务")).unwrap();
         assert_eq!(column(&posts, "职务"), ["副市长"]);
-        for answer in [&events, &attendees, &posts] {
+        let history = ask(&store, &format!("{HOSTILE_PERSON}担任过哪些职务")).unwrap();
+        assert_eq!(column(&history, "职务"), ["副市长", &format!("{HOSTILE_PLACE_SHORT}市委书记")]);
+        assert_eq!(column(&history, "机构或地区"), [HOSTILE_PLACE, ""]);
+        assert_eq!(column(&history, "首次出现"), ["2025-03-04", "2025-03-05"]);
+        // The place's name goes into the query only as literals written by oxigraph.
+        let deputies = ask(&store, &format!("2025年{HOSTILE_PLACE}副市长是谁")).unwrap();
+        assert_eq!(column(&deputies, "姓名"), [HOSTILE_PERSON]);
+        let secretaries = ask(&store, &format!("{HOSTILE_PLACE_SHORT}市委书记是谁")).unwrap();
+        assert_eq!(column(&secretaries, "姓名"), [HOSTILE_PERSON]);
+        assert!(ask(&store, &format!("2024年{HOSTILE_PLACE}副市长是谁")).unwrap().table.is_empty());
+        let progress = ask(&store, &format!("{HOSTILE_PROJECT}进展如何")).unwrap();
+        assert_eq!(column(&progress, "进展"), ["开工"]);
+        assert_eq!(column(&progress, "所在地"), [HOSTILE_PLACE]);
+        for answer in [&events, &attendees, &posts, &history, &deputies, &secretaries, &progress] {
             for q in &answer.queries {
-                assert!(!q.contains(HOSTILE_PERSON) && !q.contains("?o }"), "{q}");
+                assert!(!q.contains(HOSTILE_PERSON) && !q.contains("?o }") && !q.contains(HOSTILE_PLACE_SHORT), "{q}");
             }
         }
     }
@@ -198,6 +242,12 @@ mod tests {
         assert_eq!(column(&ok("谁和秦守源一起出席过活动"), "姓名"), ["柳新宇"]);
         assert_eq!(column(&ok("秦守源和柳新宇有什么关系"), "客体"), ["全市营商环境大会", "全市营商环境大会"]);
         assert_eq!(column(&ok("投资最多的项目是哪些"), "排名"), ["1"]);
+        assert_eq!(column(&ok("秦守源担任过哪些职务"), "职务"), ["市委书记"]);
+        assert_eq!(column(&ok("洛阳市委书记是谁"), "姓名"), ["秦守源"]);
+        assert_eq!(column(&ok("洛阳副市长是谁"), "姓名"), ["柳新宇"]);
+        assert!(ok("洛阳市长是谁").table.is_empty());
+        let progress = ok("200兆瓦独立储能电站项目进展如何");
+        assert!(progress.table.is_empty() && progress.empty_message.contains("投资额：12.5亿元"), "{}", progress.empty_message);
     }
 
     #[test]

@@ -20,6 +20,25 @@ pub struct Day {
     pub day: u8,
 }
 
+/// A stretch of time named in a question ("2024年", "2024年3月", "3月"): a post counts when it is
+/// seen in an article of that time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Period {
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// A post in a place, as a question names it: "2024年晋中市市长" → 晋中市, 市长, 2024.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// The place (or body) as the user wrote it: "晋中市", "晋中" (of 晋中市委书记).
+    pub place: String,
+    /// One of [`titles`], never user text: "市长", "副市长", "市委书记".
+    pub title: String,
+    pub period: Option<Period>,
+}
+
 /// The event a question is about: by name (label or alias, fuzzy) or by date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventRef {
@@ -38,6 +57,12 @@ pub enum Question {
     AllAttendance,
     /// <人物>担任什么职务？ / <人物>是谁？
     PersonPosts(String),
+    /// <人物>担任过哪些职务？ — every post with the first and last dates it is seen.
+    PostHistory(String),
+    /// <时间><地点><职务>是谁？ — who held that post there (then).
+    OfficeHolder(Office),
+    /// <项目>进展如何？ — the status timeline of a project.
+    ProjectProgress(String),
     /// <地点>的项目总投资是多少？
     PlaceInvestment(String),
     /// 哪些公司在<地点>投资？
@@ -107,6 +132,48 @@ pub const VOCAB: &[(&str, &[&str])] = &[
     ),
     ("list", &["有哪些", "是哪些", "有什么", "都有哪些", "有谁", "是谁", "都有谁", "都是谁", "是什么", "有哪些人", "是哪些人"]),
     ("ranking", &["排名", "排行", "排行榜", "排序"]),
+    (
+        "holder",
+        &["是谁", "是哪位", "是哪一位", "是什么人", "叫什么", "叫什么名字", "都是谁", "有谁", "都有谁", "是哪些人", "有哪些人", "有哪几位"],
+    ),
+    ("take_post", &["担任", "任", "出任", "当", "是"]),
+    ("career", &["任职经历", "任职履历", "履历", "任职情况", "任职记录", "职务变化", "职务变动", "职务变迁", "历任职务", "工作经历"]),
+    (
+        "progress",
+        &[
+            "进展",
+            "进度",
+            "进展情况",
+            "进度情况",
+            "进展状况",
+            "推进情况",
+            "建设进展",
+            "建设进度",
+            "建设情况",
+            "最新进展",
+            "最新情况",
+            "动态",
+            "最新动态",
+        ],
+    ),
+    (
+        "how",
+        &[
+            "如何",
+            "怎么样",
+            "怎么样了",
+            "怎样",
+            "怎样了",
+            "是什么",
+            "是怎样的",
+            "有哪些",
+            "到哪一步了",
+            "到哪一步",
+            "到哪了",
+            "到什么程度了",
+            "到什么程度",
+        ],
+    ),
 ];
 
 /// Every supported question form: forms without names first, then the more specific ones.
@@ -169,6 +236,24 @@ pub const FORMS: &[Form] = &[
         },
     },
     Form {
+        usage: "<时间><地点><职务>是谁？",
+        example: "2025年洛阳市副市长是谁？ / 洛阳市委书记是谁？",
+        patterns: &["{X}{holder}", "谁是{X}", "{谁|哪位|哪些人}{曾经|曾?}{take_post}{过|了?}{X}", "{X}{是|由}谁{担任|出任|当}{的?}"],
+        // Only a name that ends in a post (晋中市市长) reads so; 顾怀川是谁 is a person's posts.
+        build: |s| office(&s.x?).map(Question::OfficeHolder),
+    },
+    Form {
+        usage: "<人物>担任过哪些职务？",
+        example: "杭立新担任过哪些职务？",
+        patterns: &[
+            "{X}{都?}{曾经|曾|先后|历任?}{担任|任|任职|出任}过{which}{post}",
+            "{X}{曾经|曾|先后}{担任|任|出任}{which}{post}",
+            "{X}历任{which}{post}",
+            "{X}{的?}{career}{list?}",
+        ],
+        build: |s| Some(Question::PostHistory(s.x?)),
+    },
+    Form {
         usage: "<人物>担任什么职务？ / <人物>是谁？",
         example: "顾怀川担任什么职务？",
         patterns: &[
@@ -181,6 +266,16 @@ pub const FORMS: &[Form] = &[
             "{X}在{哪里|哪儿|哪个单位|什么单位}{工作|任职}",
         ],
         build: |s| Some(Question::PersonPosts(s.x?)),
+    },
+    Form {
+        usage: "<项目>进展如何？",
+        example: "擎川轴承大兆瓦风电主轴轴承项目进展如何？",
+        patterns: &[
+            "{X}{的?}{目前|现在|如今|最新?}{progress}{how?}",
+            "{X}{目前|现在|如今?}{推进|建设|进展}{得?}{how}",
+            "{X}{目前|现在|如今?}{是|处于|到了|进行到}{什么|哪个|哪一}{阶段|状态|程度}{了?}",
+        ],
+        build: |s| Some(Question::ProjectProgress(s.x?)),
     },
     Form {
         usage: "<地点>的项目总投资是多少？",
@@ -421,6 +516,89 @@ pub fn parse_day(text: &str) -> Option<Day> {
     valid.then_some(Day { year, month, day })
 }
 
+/// Suffixes of division names, longest first: what a short form leaves off (洛阳市 → 洛阳).
+pub const DIVISION_SUFFIXES: [&str; 9] = ["自治州", "自治县", "自治区", "省", "市", "县", "区", "盟", "旗"];
+
+/// The posts a question can name (data/post_forms.txt).
+pub fn titles() -> &'static [String] {
+    &crate::lexicon::lexicon().post_titles
+}
+
+/// Splits "洛阳市副市长" into the place and the longest post of [`titles`] that ends it ("洛阳市",
+/// "副市长"); `None` when no post ends the name or nothing is left before it.
+pub fn split_title(name: &str) -> Option<(&str, String)> {
+    let title = titles().iter().filter(|t| name.len() > t.len() && name.ends_with(t.as_str())).max_by_key(|t| t.len())?;
+    Some((&name[..name.len() - title.len()], title.clone()))
+}
+
+/// Reads "2024年晋中市市长", "晋中市委书记", "2024年3月的洛阳市副市长", "晋中市2024年的市长": an
+/// optional period, a place of at least two characters, and a post of [`titles`].
+pub fn office(text: &str) -> Option<Office> {
+    let text = ["时任", "现任", "历任", "历届"].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(text);
+    let (period, rest) = match leading_period(text) {
+        Some((p, rest)) => (Some(p), rest),
+        None => (None, text),
+    };
+    let (place, title) = split_title(rest)?;
+    let place = place.strip_suffix('的').unwrap_or(place);
+    // A period after the place: "晋中市2024年的".
+    let (place, period) = match (period, place.find(|c: char| c.is_ascii_digit())) {
+        (None, Some(i)) => match leading_period(&place[i..]) {
+            Some((p, "")) => (&place[..i], Some(p)),
+            _ => return None,
+        },
+        (_, Some(_)) => return None,
+        (period, None) => (place, period),
+    };
+    let place = place.trim_matches(QUOTES).trim();
+    let ok = place.chars().count() >= 2 && !QUESTION_WORDS.iter().any(|w| place.contains(w));
+    ok.then(|| Office { place: place.to_string(), title, period })
+}
+
+/// A period at the start of `text` ("2024年", "2024年3月份的", "3月", "2024年3月5日") and what follows.
+fn leading_period(text: &str) -> Option<(Period, &str)> {
+    let mut period = Period::default();
+    let mut rest = text;
+    if let Some((y, after)) = rest.split_once('年') {
+        if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) {
+            period.year = y.parse().ok();
+            rest = after;
+        }
+    }
+    if let Some((m, after)) = rest.split_once('月') {
+        if let Some(m) = small_number(m).filter(|m| (1..=12).contains(m)) {
+            period.month = Some(m);
+            rest = after.strip_prefix('份').unwrap_or(after);
+            if let Some((d, after)) = rest.split_once(['日', '号']) {
+                if let Some(d) = small_number(d).filter(|d| (1..=31).contains(d)) {
+                    period.day = Some(d);
+                    rest = after;
+                }
+            }
+        }
+    }
+    if period.year.is_none() && period.month.is_none() {
+        return None;
+    }
+    let rest = ["期间的", "期间", "时的", "时", "的"].iter().find_map(|s| rest.strip_prefix(s)).unwrap_or(rest);
+    Some((period, rest))
+}
+
+/// "2024年", "2024年3月", "3月5日".
+pub fn period_name(p: Period) -> String {
+    let mut s = String::new();
+    if let Some(y) = p.year {
+        s.push_str(&format!("{y}年"));
+    }
+    if let Some(m) = p.month {
+        s.push_str(&format!("{m}月"));
+        if let Some(d) = p.day {
+            s.push_str(&format!("{d}日"));
+        }
+    }
+    s
+}
+
 /// 1–99 written in ASCII digits or Chinese numerals (三, 十二, 二十三).
 fn small_number(s: &str) -> Option<u8> {
     if !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit()) {
@@ -475,8 +653,10 @@ mod tests {
         for (i, form) in FORMS.iter().enumerate() {
             for example in form.example.split(" / ") {
                 let q = parse(example).unwrap_or_else(|| panic!("{example} does not parse"));
-                let expected = (form.build)(Slots { x: Some(String::new()), a: Some(String::new()), b: Some(String::new()) });
-                assert_eq!(std::mem::discriminant(&q), std::mem::discriminant(&expected.unwrap()), "form {i}: {example}");
+                let text = normalize(example);
+                let own = form.patterns.iter().flat_map(|p| match_pattern(p, &text)).find_map(form.build);
+                let own = own.unwrap_or_else(|| panic!("form {i}: {example} is not of its form"));
+                assert_eq!(std::mem::discriminant(&q), std::mem::discriminant(&own), "form {i}: {example}");
             }
         }
     }
@@ -546,7 +726,6 @@ mod tests {
         let expected = Some(Question::PersonPosts(name("顾怀川")));
         for q in [
             "顾怀川担任什么职务？",
-            "顾怀川担任过哪些职务",
             "顾怀川是什么职务",
             "顾怀川任什么职",
             "顾怀川是谁？",
@@ -607,6 +786,92 @@ mod tests {
     }
 
     #[test]
+    fn post_history_of_a_person() {
+        let expected = Some(Question::PostHistory(name("柴永谦")));
+        for q in [
+            "柴永谦担任过哪些职务？",
+            "柴永谦担任过什么职务",
+            "柴永谦曾经担任过哪些职务",
+            "柴永谦先后担任过哪些职位",
+            "柴永谦任过什么职",
+            "柴永谦曾担任什么职务",
+            "柴永谦历任哪些职务",
+            "柴永谦的任职经历",
+            "柴永谦的履历是什么",
+        ] {
+            assert_eq!(parse(q), expected, "{q}");
+        }
+        // Without 过 it is the posts as they stand.
+        assert_eq!(parse("柴永谦担任什么职务"), Some(Question::PersonPosts(name("柴永谦"))));
+    }
+
+    fn office_q(place: &str, title: &str, period: Option<Period>) -> Option<Question> {
+        Some(Question::OfficeHolder(Office { place: name(place), title: name(title), period }))
+    }
+
+    fn year(y: u16) -> Option<Period> {
+        Some(Period { year: Some(y), month: None, day: None })
+    }
+
+    #[test]
+    fn holders_of_a_post_in_a_place_and_period() {
+        assert_eq!(parse("2024年晋中市市长是谁？"), office_q("晋中市", "市长", year(2024)));
+        assert_eq!(parse("晋中市市长是谁"), office_q("晋中市", "市长", None));
+        assert_eq!(
+            parse("2024年3月洛阳市副市长是谁？"),
+            office_q("洛阳市", "副市长", Some(Period { year: Some(2024), month: Some(3), day: None }))
+        );
+        // The longest post that ends the name: 副市长 is not 市长, 市委副书记 is not 书记.
+        assert_eq!(parse("晋中市委书记是谁"), office_q("晋中", "市委书记", None));
+        assert_eq!(parse("晋中市市委书记是谁"), office_q("晋中市", "市委书记", None));
+        assert_eq!(parse("洛阳市委副书记是谁"), office_q("洛阳", "市委副书记", None));
+        assert_eq!(parse("洛阳市常务副市长是谁"), office_q("洛阳市", "常务副市长", None));
+        assert_eq!(parse("宜阳县长是谁"), office_q("宜阳", "县长", None));
+        for q in [
+            "2024年的晋中市市长是谁",
+            "晋中市2024年的市长是谁",
+            "谁是2024年晋中市市长",
+            "谁担任过2024年晋中市市长",
+            "2024年晋中市市长是哪位",
+            "2024年晋中市市长由谁担任",
+            "2024年晋中市的市长是谁",
+        ] {
+            assert_eq!(parse(q), office_q("晋中市", "市长", year(2024)), "{q}");
+        }
+        assert_eq!(parse("3月份洛阳市副市长是谁"), office_q("洛阳市", "副市长", Some(Period { year: None, month: Some(3), day: None })));
+        // A name that does not end in a post is a person's.
+        assert_eq!(parse("顾怀川是谁"), Some(Question::PersonPosts(name("顾怀川"))));
+        assert_eq!(parse("谁是顾怀川"), Some(Question::PersonPosts(name("顾怀川"))));
+        // A post with no place, or a place of one character, is not an office question.
+        assert_eq!(parse_all("市长是谁").into_iter().find(|q| matches!(q, Question::OfficeHolder(_))), None);
+        assert_eq!(office("王书记"), None);
+        assert_eq!(
+            office("晋中市2024年3月13号的副市长").map(|o| o.period),
+            Some(Some(Period { year: Some(2024), month: Some(3), day: Some(13) }))
+        );
+        assert_eq!(period_name(Period { year: Some(2024), month: Some(3), day: None }), "2024年3月");
+    }
+
+    #[test]
+    fn progress_of_a_project() {
+        let project = "宸铝年产10万吨再生铝合金项目";
+        for q in [
+            "宸铝年产10万吨再生铝合金项目进展如何？",
+            "宸铝年产10万吨再生铝合金项目的进展",
+            "宸铝年产10万吨再生铝合金项目进展情况",
+            "宸铝年产10万吨再生铝合金项目的进展情况如何",
+            "宸铝年产10万吨再生铝合金项目目前进展怎么样了",
+            "宸铝年产10万吨再生铝合金项目推进得怎么样",
+            "宸铝年产10万吨再生铝合金项目现在到了什么阶段",
+            "宸铝年产10万吨再生铝合金项目的最新进展",
+            "“宸铝年产10万吨再生铝合金项目”进展如何",
+        ] {
+            assert_eq!(parse(q), Some(Question::ProjectProgress(name(project))), "{q}");
+        }
+        assert_eq!(parse("宸铝项目建设进度"), Some(Question::ProjectProgress(name("宸铝项目"))));
+    }
+
+    #[test]
     fn investment_ranking() {
         for q in ["投资最多的项目是哪些？", "投资额最大的项目有哪些", "哪些项目投资最多", "项目投资排行", "最大的项目是哪些"]
         {
@@ -640,5 +905,8 @@ mod tests {
         let h = help();
         assert_eq!(h.lines().count(), FORMS.len());
         assert!(h.contains("谁出席了<活动>") && h.contains("例：投资最多的项目是哪些"), "{h}");
+        for form in ["<时间><地点><职务>是谁", "<人物>担任过哪些职务", "<项目>进展如何"] {
+            assert!(h.contains(form), "{form}: {h}");
+        }
     }
 }

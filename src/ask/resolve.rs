@@ -15,6 +15,8 @@ pub enum Target {
     Event,
     /// An administrative area, else an organisation used as a location (a development zone).
     Place,
+    /// A project, by its name or alias, also without a place prefix or 项目 ([`project_core`]).
+    Project,
     /// Any entity.
     Any,
 }
@@ -25,6 +27,7 @@ impl Target {
             Target::Person => &[&[Kind::Person]],
             Target::Event => &[&[Kind::Event]],
             Target::Place => &[&[Kind::Place], &[Kind::Organization]],
+            Target::Project => &[&[Kind::Project]],
             Target::Any => &[&[]],
         }
     }
@@ -35,6 +38,7 @@ impl Target {
             Target::Person => "人物",
             Target::Event => "活动",
             Target::Place => "地点",
+            Target::Project => "项目",
             Target::Any => "实体",
         }
     }
@@ -85,11 +89,13 @@ impl<'s> Graphs<'s> {
 
 /// Resolves `name` to one entity of the target's kinds: exact label or alias first, then labels
 /// containing it or contained in it ([`EntityGraph::resolve`]); failing that, the same on names
-/// without punctuation and quote marks (三个一批活动 → 第一次“三个一批”活动).
+/// without punctuation and quote marks (三个一批活动 → 第一次“三个一批”活动); a project, last, by
+/// its name without place prefixes and 项目 ([`project_core`]).
 pub fn resolve(graph: &EntityGraph, name: &str, target: Target) -> Result<Resolved, AskError> {
     let strict = target.kind_groups().iter().map(|kinds| graph.resolve(name, kinds));
     let loose = target.kind_groups().iter().map(|kinds| resolve_folded(graph, name, kinds));
-    match strict.chain(loose).find(|r| *r != Resolution::NotFound) {
+    let core = (target == Target::Project).then(|| resolve_project_core(graph, name));
+    match strict.chain(loose).chain(core).find(|r| *r != Resolution::NotFound) {
         Some(Resolution::Found(node)) => resolved(graph, node),
         Some(Resolution::Ambiguous(nodes)) => {
             let candidates = nodes.iter().map(|&n| describe(graph, n)).collect();
@@ -114,13 +120,37 @@ fn resolve_folded(graph: &EntityGraph, name: &str, kinds: &[Kind]) -> Resolution
     let nodes = || graph.graph.node_indices().filter(|&n| kinds.is_empty() || kinds.contains(&graph.graph[n].kind));
     let names = |n: NodeIndex| graph.graph[n].names().map(fold).collect::<Vec<_>>();
     let exact: Vec<NodeIndex> = nodes().filter(|&n| names(n).contains(&wanted)).collect();
-    let mut found = if exact.is_empty() {
+    let found = if exact.is_empty() {
         nodes()
             .filter(|&n| names(n).iter().any(|l| l.contains(&wanted) || (l.chars().count() >= 2 && wanted.contains(l.as_str()))))
             .collect()
     } else {
         exact
     };
+    resolution(graph, found)
+}
+
+/// A project's name without place, generic words and 项目, as identity resolution reads it
+/// ("宜阳县宸铝年产10万吨再生铝合金项目" and "洛阳宸铝年产10万吨再生铝合金" are both "宸铝年产10万吨再生铝合金").
+pub fn project_core(name: &str) -> String {
+    crate::resolve::local::project_core(crate::lexicon::lexicon(), &fold(name), None)
+}
+
+/// Projects whose [`project_core`] is the name's, else contains it.
+fn resolve_project_core(graph: &EntityGraph, name: &str) -> Resolution {
+    let wanted = project_core(name);
+    if wanted.chars().count() < 2 {
+        return Resolution::NotFound;
+    }
+    let projects = || graph.graph.node_indices().filter(|&n| graph.graph[n].kind == Kind::Project);
+    let cores = |n: NodeIndex| graph.graph[n].names().map(project_core).collect::<Vec<_>>();
+    let exact: Vec<NodeIndex> = projects().filter(|&n| cores(n).contains(&wanted)).collect();
+    let found = if exact.is_empty() { projects().filter(|&n| cores(n).iter().any(|c| c.contains(&wanted))).collect() } else { exact };
+    resolution(graph, found)
+}
+
+/// None found, one, or several (by label).
+fn resolution(graph: &EntityGraph, mut found: Vec<NodeIndex>) -> Resolution {
     match found.len() {
         0 => Resolution::NotFound,
         1 => Resolution::Found(found[0]),
@@ -144,6 +174,7 @@ pub fn describe(graph: &EntityGraph, node: NodeIndex) -> String {
         Kind::Event => e.attribute("startDate").map(str::to_string),
         Kind::Person => Some(e.values("jobTitle").join("、")).filter(|t| !t.is_empty()),
         Kind::Place => e.attribute("divisionCode").map(str::to_string),
+        Kind::Project => e.attribute("investmentYuan").map(super::answer::readable_yuan),
         _ => None,
     };
     match detail {
@@ -181,5 +212,16 @@ mod tests {
         assert_eq!(label(&g, "金湘军", Target::Event), "没有找到名为“金湘军”的活动");
         assert_eq!(label(&g, "}#", Target::Any), "没有找到名为“}#”的实体");
         assert_eq!(fold("“三个一批” 活动, ok!"), "三个一批活动ok");
+    }
+
+    #[test]
+    fn a_project_is_named_without_its_place_and_without_xiangmu() {
+        let core = "宸铝年产10万吨再生铝合金";
+        for name in ["宜阳县宸铝年产10万吨再生铝合金项目", "洛阳宸铝年产10万吨再生铝合金", "洛阳市宜阳县宸铝年产10万吨再生铝合金项目", core]
+        {
+            assert_eq!(project_core(name), core, "{name}");
+        }
+        // Something is always left.
+        assert_eq!(project_core("宜阳县项目"), "宜阳县");
     }
 }

@@ -3,8 +3,9 @@
 //! Entities go in as IRIs written by oxigraph ([`iri`]) and every other value as a literal written
 //! by oxigraph ([`literal`]); nothing a user typed is pasted into a query. Comments are fixed text.
 
-use super::parse::Day;
+use super::parse::{Day, Period, DIVISION_SUFFIXES};
 use crate::graph::ROLES;
+use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode};
 
 /// The prefixes every generated query starts with.
@@ -13,6 +14,7 @@ PREFIX schema: <http://schema.org/>
 PREFIX ng: <https://newsgraph.local/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX org: <http://www.w3.org/ns/org#>
 ";
 
 /// An IRI in SPARQL syntax (`<…>`), as oxigraph writes it.
@@ -23,6 +25,17 @@ pub fn iri(node: &NamedNode) -> String {
 /// A plain string literal in SPARQL syntax, quoted and escaped by oxigraph.
 pub fn literal(value: &str) -> String {
     Literal::new_simple_literal(value).to_string()
+}
+
+/// A name as the graph stores it: a `@zh` literal and a plain one, written by oxigraph, for a
+/// VALUES block.
+fn names_block(value: &str) -> String {
+    format!("{} {}", Literal::new_language_tagged_literal_unchecked(value, "zh"), literal(value))
+}
+
+/// An integer literal, written by oxigraph.
+fn integer(value: impl Into<i64>) -> String {
+    Literal::from(value.into()).to_string()
 }
 
 /// Which events an attendance query covers.
@@ -154,9 +167,193 @@ ORDER BY ?title
     )
 }
 
+/// The names of an entity (schema:name), to write the posts named after a place.
+pub fn names_of(entity: &NamedNode) -> String {
+    format!(
+        "# 实体的名称
+{PREFIXES}SELECT DISTINCT ?name WHERE {{
+  VALUES ?e {{ {} }}
+  ?e schema:name ?n .
+  BIND(STR(?n) AS ?name)
+}}
+ORDER BY ?name
+",
+        iri(entity)
+    )
+}
+
+/// The titles that name the place themselves: "晋中市市长" and "晋中市长" for 晋中市 and 市长.
+pub fn titles_with_place(place_names: &[String], title: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in place_names {
+        out.push(format!("{name}{title}"));
+        if let Some(short) = DIVISION_SUFFIXES.iter().find_map(|s| name.strip_suffix(s)).filter(|s| s.chars().count() >= 2) {
+            out.push(format!("{short}{title}"));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// An xsd:date literal, written by oxigraph.
+fn date(y: u16, m: u8, d: u8) -> String {
+    Literal::new_typed_literal(format!("{y:04}-{m:02}-{d:02}"), xsd::DATE).to_string()
+}
+
+fn days_in_month(y: u16, m: u8) -> u8 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The first and last day of a period with a year, as xsd:date literals.
+fn period_bounds(period: Period) -> Option<(String, String)> {
+    let y = period.year?;
+    Some(match (period.month, period.day) {
+        (None, _) => (date(y, 1, 1), date(y, 12, 31)),
+        (Some(m), None) => (date(y, m, 1), date(y, m, days_in_month(y, m))),
+        (Some(m), Some(d)) => (date(y, m, d), date(y, m, d)),
+    })
+}
+
+/// Whether a date `?seen` falls in the period (with a year: between its bounds; without: in that
+/// month, and day, of any year).
+fn in_period(period: Period) -> String {
+    if let Some((start, end)) = period_bounds(period) {
+        return format!("?seen >= {start} && ?seen <= {end}");
+    }
+    let mut tests = Vec::new();
+    if let Some(m) = period.month {
+        tests.push(format!("MONTH(?seen) = {}", integer(m)));
+    }
+    if let Some(d) = period.day {
+        tests.push(format!("DAY(?seen) = {}", integer(d)));
+    }
+    if tests.is_empty() {
+        "true".to_string()
+    } else {
+        tests.join(" && ")
+    }
+}
+
+/// The memberships (W3C ORG) of a post in a place: the title exactly (市长 is not 副市长) with the
+/// place as jurisdiction or body (or a body named after it: 晋中市委), or a title that names the
+/// place ([`titles_with_place`]). Each with the person, the body or place, and the first and last
+/// dates it is seen. With a period, only those seen in an article of that time (`?seenThen` 1), or,
+/// when the period has a year, seen before and after it (`?seenThen` 0: held then, by inference).
+pub fn office_holders(area: &NamedNode, place_names: &[String], title: &str, period: Option<Period>) -> String {
+    let bare = names_block(title);
+    let full: Vec<String> = titles_with_place(place_names, title).iter().map(|t| names_block(t)).collect();
+    let named_after: Vec<String> = place_names.iter().map(|n| format!("STRSTARTS(STR(?bn), {})", literal(n))).collect();
+    let named_after = if named_after.is_empty() { "false".to_string() } else { named_after.join(" || ") };
+    let (hit, having) = match period {
+        None => (String::new(), String::new()),
+        Some(p) => {
+            let hit = format!("  BIND(COALESCE(IF({}, 1, 0), 0) AS ?hit)\n", in_period(p));
+            let spans =
+                period_bounds(p).map(|(start, end)| format!(" || (MIN(?seen) <= {end} && MAX(?seen) >= {start})")).unwrap_or_default();
+            (hit, format!("HAVING (MAX(?hit) = 1{spans})\n"))
+        }
+    };
+    let seen_then = if period.is_some() { " (MAX(?hit) AS ?seenThen)" } else { "" };
+    format!(
+        "# 某地某职务的任职者（W3C ORG 任职记录）
+{PREFIXES}SELECT ?m ?person (SAMPLE(?pname) AS ?name) ?title (GROUP_CONCAT(DISTINCT ?orgName; separator=\"、\") AS ?orgs) (MIN(?seen) AS ?firstSeen) (MAX(?seen) AS ?lastSeen){seen_then} WHERE {{
+  {{
+    VALUES ?t {{ {bare} }}
+    VALUES ?area {{ {area} }}
+    ?m ng:title ?t .
+    {{ ?m ng:jurisdiction ?area }} UNION {{ ?m org:organization ?area }} UNION {{
+      ?m org:organization/schema:name ?bn .
+      FILTER({named_after})
+    }}
+  }} UNION {{
+    VALUES ?t {{ {full} }}
+    ?m ng:title ?t .
+  }}
+  ?m a org:Membership ; org:member ?person .
+  ?person schema:name ?pn .
+  BIND(STR(?pn) AS ?pname)
+  BIND(STR(?t) AS ?title)
+  OPTIONAL {{ ?m ng:seenOn ?seen }}
+{hit}  OPTIONAL {{ ?m org:organization/schema:name ?on }}
+  OPTIONAL {{ ?m ng:jurisdiction/schema:name ?jn }}
+  BIND(STR(COALESCE(?on, ?jn)) AS ?orgName)
+}}
+GROUP BY ?m ?person ?title
+{having}ORDER BY ?firstSeen ?name ?title
+",
+        area = iri(area),
+        full = full.join(" "),
+    )
+}
+
+/// Every post (W3C ORG membership) of a person: the title, the body or the place it serves, and
+/// the first and last dates of the articles that state it.
+pub fn post_history(person: &NamedNode) -> String {
+    format!(
+        "# 某人担任过的职务（W3C ORG 任职记录）及首次、最近见于报道的日期
+{PREFIXES}SELECT ?m ?title (GROUP_CONCAT(DISTINCT ?orgName; separator=\"、\") AS ?orgs) (MIN(?seen) AS ?firstSeen) (MAX(?seen) AS ?lastSeen) WHERE {{
+  VALUES ?person {{ {person} }}
+  ?m a org:Membership ; org:member ?person ; ng:title ?t .
+  BIND(STR(?t) AS ?title)
+  OPTIONAL {{ ?m ng:seenOn ?seen }}
+  OPTIONAL {{ ?m org:organization/schema:name ?on }}
+  OPTIONAL {{ ?m ng:jurisdiction/schema:name ?jn }}
+  BIND(STR(COALESCE(?on, ?jn)) AS ?orgName)
+}}
+GROUP BY ?m ?title
+ORDER BY ?firstSeen ?title
+",
+        person = iri(person),
+    )
+}
+
+/// `?rank`: the order of project statuses in a project's life (planned first), unknown ones last.
+fn status_rank(var: &str) -> String {
+    let mut expr = (super::answer::STATUS_ZH.len() + 1).to_string();
+    for (i, (status, _)) in super::answer::STATUS_ZH.iter().enumerate().rev() {
+        expr = format!("IF({var} = {}, {}, {expr})", literal(status), i + 1);
+    }
+    expr
+}
+
+/// A project's status reports: each status with the date of the article that reports it and the
+/// source files of those articles, oldest first.
+pub fn status_reports(project: &NamedNode) -> String {
+    format!(
+        "# 项目的进展：各篇报道所述的状态及报道日期
+{PREFIXES}SELECT ?report ?status ?rank ?date (GROUP_CONCAT(DISTINCT ?source; separator=\"、\") AS ?sources) WHERE {{
+  VALUES ?project {{ {project} }}
+  ?project ng:statusReport ?report .
+  ?report ng:status ?s .
+  BIND(STR(?s) AS ?status)
+  BIND({rank} AS ?rank)
+  OPTIONAL {{ ?report dcterms:date ?d . BIND(STR(?d) AS ?date) }}
+  # The articles that report it: the graphs of the documents that state the report. The
+  # project's IRI is written in the block itself, so that only that project's reports are read.
+  OPTIONAL {{ GRAPH ?doc {{
+    {project} ng:statusReport ?report .
+    ?doc dcterms:source ?source .
+  }} }}
+}}
+GROUP BY ?report ?status ?rank ?date
+ORDER BY ?date ?rank
+",
+        project = iri(project),
+        rank = status_rank("?status"),
+    )
+}
+
 /// Where a project query looks.
 #[derive(Debug, Clone, Copy)]
 pub enum ProjectScope<'a> {
+    /// This project.
+    One(&'a NamedNode),
     /// Projects located in this place, in a division under it, or at it (a zone).
     In(&'a NamedNode),
     /// Projects with an amount, largest first, at most this many.
@@ -173,6 +370,12 @@ pub fn projects(scope: ProjectScope) -> String {
             String::new(),
         ),
         ProjectScope::Top(n) => ("投资额最高的项目", String::new(), "  ?project ng:investmentYuan ?amt .\n", format!("LIMIT {n}\n")),
+        ProjectScope::One(project) => (
+            "项目的名称、所在地、投资额与投资方",
+            format!("  VALUES ?project {{ {} }}\n", iri(project)),
+            "  OPTIONAL { ?project ng:investmentYuan ?amt }\n",
+            String::new(),
+        ),
     };
     format!(
         "# {comment}
@@ -265,7 +468,8 @@ mod tests {
 
     /// Every generated query, for the entity IRIs made from `name`.
     fn all_queries(name: &str) -> Vec<String> {
-        let (person, event, place) = (rdf::person_iri(name), rdf::event_iri(name, None), rdf::org_iri(name));
+        let (person, event, place) = (rdf::entity_iri("person", name), rdf::entity_iri("event", name), rdf::org_iri(name));
+        let project = rdf::entity_iri("project", name);
         vec![
             attendees(EventScope::One(&event)),
             attendees(EventScope::Day(Day { year: Some(2025), month: 2, day: 23 })),
@@ -277,6 +481,19 @@ mod tests {
             investment_total(&place),
             investors_in(&place),
             co_attendees_of(&person),
+            names_of(&place),
+            office_holders(&place, &[name.to_string()], "副市长", None),
+            office_holders(
+                &place,
+                &[name.to_string(), format!("{name}市")],
+                "市委书记",
+                Some(Period { year: Some(2024), month: Some(3), day: Some(5) }),
+            ),
+            office_holders(&place, &[], "市长", Some(Period { year: None, month: Some(12), day: None })),
+            office_holders(&place, &[name.to_string()], "县长", Some(Period { year: Some(2025), month: None, day: None })),
+            post_history(&person),
+            status_reports(&project),
+            projects(ProjectScope::One(&project)),
         ]
     }
 
@@ -311,6 +528,32 @@ mod tests {
     fn roles_are_ranked_as_in_the_role_table() {
         let rank = role_rank("?role");
         assert!(rank.starts_with("IF(?role = \"presided\", 1, IF(?role = \"spoke\", 2,"), "{rank}");
+        assert!(rank.ends_with(", 6)))))"), "{rank}");
+    }
+
+    #[test]
+    fn a_post_is_matched_exactly_with_or_without_the_place_in_its_title() {
+        let area = NamedNode::new("https://newsgraph.local/id/place/140700").unwrap();
+        assert_eq!(titles_with_place(&["晋中市".to_string()], "市长"), ["晋中市市长", "晋中市长"]);
+        assert_eq!(titles_with_place(&["洛阳市".to_string()], "市委书记"), ["洛阳市委书记", "洛阳市市委书记"]);
+        let month = Some(Period { year: Some(2024), month: Some(2), day: None });
+        let q = office_holders(&area, &["晋中市".to_string()], "市长", month);
+        assert!(q.contains("VALUES ?t { \"市长\"@zh \"市长\" }"), "{q}");
+        assert!(q.contains("\"晋中市长\"@zh") && !q.contains("副市长") && !q.contains("REGEX"), "{q}");
+        let (start, end) =
+            ("\"2024-02-01\"^^<http://www.w3.org/2001/XMLSchema#date>", "\"2024-02-29\"^^<http://www.w3.org/2001/XMLSchema#date>");
+        assert!(q.contains(&format!("?seen >= {start} && ?seen <= {end}")), "{q}");
+        assert!(q.contains(&format!("HAVING (MAX(?hit) = 1 || (MIN(?seen) <= {end} && MAX(?seen) >= {start}))")), "{q}");
+        // Without a year: seen in that month of any year, and no span.
+        let q = office_holders(&area, &[], "市长", Some(Period { year: None, month: Some(3), day: None }));
+        assert!(q.contains("MONTH(?seen) = \"3\"^^<http://www.w3.org/2001/XMLSchema#integer>") && !q.contains("MIN(?seen) <="), "{q}");
+        assert!(!office_holders(&area, &[], "市长", None).contains("HAVING"));
+    }
+
+    #[test]
+    fn statuses_are_ranked_in_a_projects_life() {
+        let rank = status_rank("?status");
+        assert!(rank.starts_with("IF(?status = \"planned\", 1, IF(?status = \"signed\", 2,"), "{rank}");
         assert!(rank.ends_with(", 6)))))"), "{rank}");
     }
 

@@ -83,6 +83,20 @@ fn summary_line(s: &Summary) -> String {
         s.documents as f64 / secs,
         if s.bulk { ", bulk load" } else { "" },
         if s.flushed { ", flushed" } else { "" },
+    ) + &identities(&s.resolved)
+}
+
+/// What resolving identities against the store did, when it did anything.
+fn identities(r: &newsgraph::resolve::Reconciled) -> String {
+    if r.groups == 0 {
+        return String::new();
+    }
+    format!(
+        "; identities: {} groups resolved, {} mentions renamed in {} documents ({:.1} s)",
+        r.groups,
+        r.renamed,
+        r.documents,
+        r.elapsed.as_secs_f64()
     )
 }
 

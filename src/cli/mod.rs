@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod ask;
 pub mod export;
 pub mod ingest;
+pub mod resolve;
 
 use clap::ValueEnum;
 use newsgraph::graph::Kind;

@@ -78,7 +78,7 @@ pub fn resolve_bare_bodies(
 }
 
 /// "市委", "省政府", "市工信局", "省商务厅": a level character and a standing body, nothing more.
-fn is_bare(lex: &Lexicon, name: &str) -> bool {
+pub fn is_bare(lex: &Lexicon, name: &str) -> bool {
     let rest: String = name.chars().skip(1).collect();
     matches!(name.chars().next(), Some('市' | '省')) && (lex.standalone_bodies.contains(name) || lex.gov_bodies.contains(&rest))
 }

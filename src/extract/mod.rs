@@ -266,13 +266,27 @@ fn extract_whole(original: &str) -> Extraction {
         dates_at: &dates_at,
         money_at: &money_at,
     });
-    let found = Found { clean: &clean, sentences: &sentences, lex, places, orgs, persons, positions, projects, events, money, dates };
+    let found = Found {
+        clean: &clean,
+        sentences: &sentences,
+        homes: &homes,
+        lex,
+        places,
+        orgs,
+        persons,
+        positions,
+        projects,
+        events,
+        money,
+        dates,
+    };
     found.into_extraction()
 }
 
 struct Found<'a> {
     clean: &'a CleanText,
     sentences: &'a [Sentence],
+    homes: &'a HashMap<usize, (Option<usize>, Option<usize>)>,
     lex: &'a Lexicon,
     places: Vec<place::PlaceMention>,
     orgs: Vec<organization::OrgMention>,
@@ -297,6 +311,12 @@ impl Found<'_> {
         Mention { kind, text: self.clean.slice(start, end), start: s, end: e }
     }
 
+    fn home_of(&self, article: usize) -> Home {
+        let code = |d: Option<usize>| d.map(|d| self.lex.gazetteer.divisions[d].code.clone());
+        let (city, province) = self.homes.get(&article).copied().unwrap_or((None, None));
+        Home { city: code(city), province: code(province) }
+    }
+
     fn division_name(&self, d: usize) -> String {
         self.lex.gazetteer.divisions[d].name.clone()
     }
@@ -311,7 +331,7 @@ impl Found<'_> {
             .iter()
             .map(|s| {
                 let (start, end) = self.clean.original_span(s.start, s.end);
-                SentenceText { text: self.clean.slice(s.start, s.end), start, end }
+                SentenceText { text: self.clean.slice(s.start, s.end), start, end, home: self.home_of(s.article) }
             })
             .collect();
         self.collect_mentions(&mut x);

@@ -126,6 +126,8 @@ pub struct Lexicon {
     pub project_object_verbs: WordSet,
     /// Qualifiers of 项目 that name no project ("重点", "部分"), longest first: data/project_generic_words.txt.
     pub project_generic_words: Vec<String>,
+    /// Posts a question can ask the holder of, each level's spelled out: data/post_forms.txt.
+    pub post_titles: Vec<String>,
     /// Words before 项目 that say which class of projects is meant ("重点", "招商"):
     /// data/project_category_heads.txt.
     pub project_category_heads: WordSet,
@@ -175,6 +177,7 @@ impl Lexicon {
             project_name_markers: WordSet::from_lines(include_str!("data/project_name_markers.txt")),
             clause_particles: WordSet::from_lines(include_str!("data/clause_particles.txt")),
             project_generic_words: longest_first(&WordSet::from_lines(include_str!("data/project_generic_words.txt"))),
+            post_titles: post_forms(include_str!("data/post_forms.txt")),
             project_category_heads: WordSet::from_lines(include_str!("data/project_category_heads.txt")),
             delegation_kinds: longest_first(&WordSet::from_lines(include_str!("data/delegation_kinds.txt"))),
             org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
@@ -250,6 +253,27 @@ impl Lexicon {
         out
     }
 
+    /// The divisions a name starts with ("宜阳县县长" → 宜阳县, "洛阳某某公司" → 洛阳市), with the
+    /// length of the place name in characters; several when the name is ambiguous.
+    pub fn place_prefix(&self, name: &str) -> Option<(usize, &[usize])> {
+        let chars: Vec<char> = name.chars().collect();
+        self.gazetteer.longest_at(&chars, 0).map(|(n, e)| (n, e.divisions.as_slice()))
+    }
+
+    /// `name` without the place names it starts with ("洛阳市宜阳县某某" → "某某"), unless nothing
+    /// would be left.
+    pub fn strip_place_prefix<'n>(&self, name: &'n str) -> &'n str {
+        let mut rest = name;
+        while let Some((n, _)) = self.place_prefix(rest) {
+            let at = rest.char_indices().nth(n).map_or(rest.len(), |(b, _)| b);
+            if at >= rest.len() {
+                break;
+            }
+            rest = &rest[at..];
+        }
+        rest
+    }
+
     /// The full form of a department's standing abbreviation, keeping its place prefix
     /// ("市发改委" → "市发展和改革委员会").
     pub fn expand_abbreviation(&self, name: &str) -> Option<String> {
@@ -304,6 +328,27 @@ impl Lexicon {
 }
 
 /// The lines of a data file in two sets: plain lines, and lines that start with `marker` (without it).
+/// The posts of data/post_forms.txt: each word with `{L}` once for each level of its `levels:`
+/// line, the others as they are.
+fn post_forms(data: &str) -> Vec<String> {
+    let mut levels: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for line in data_lines(data) {
+        if let Some(l) = line.strip_prefix("levels:") {
+            levels = l.split_whitespace().collect();
+            continue;
+        }
+        for w in line.split_whitespace() {
+            if w.contains("{L}") {
+                out.extend(levels.iter().map(|l| w.replace("{L}", l)));
+            } else {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
+}
+
 fn split_marked(data: &str, marker: char) -> (WordSet, WordSet) {
     let (mut plain, mut marked) = (WordSet::default(), WordSet::default());
     for line in data_lines(data) {
