@@ -128,6 +128,8 @@ pub struct Lexicon {
     pub project_generic_words: Vec<String>,
     /// Posts a question can ask the holder of, each level's spelled out: data/post_forms.txt.
     pub post_titles: Vec<String>,
+    /// What national posts start with, or are: data/national_posts.txt.
+    pub national_posts: Vec<String>,
     /// Words before 项目 that say which class of projects is meant ("重点", "招商"):
     /// data/project_category_heads.txt.
     pub project_category_heads: WordSet,
@@ -178,6 +180,7 @@ impl Lexicon {
             clause_particles: WordSet::from_lines(include_str!("data/clause_particles.txt")),
             project_generic_words: longest_first(&WordSet::from_lines(include_str!("data/project_generic_words.txt"))),
             post_titles: post_forms(include_str!("data/post_forms.txt")),
+            national_posts: longest_first(&WordSet::from_lines(include_str!("data/national_posts.txt"))),
             project_category_heads: WordSet::from_lines(include_str!("data/project_category_heads.txt")),
             delegation_kinds: longest_first(&WordSet::from_lines(include_str!("data/delegation_kinds.txt"))),
             org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
@@ -258,6 +261,11 @@ impl Lexicon {
     pub fn place_prefix(&self, name: &str) -> Option<(usize, &[usize])> {
         let chars: Vec<char> = name.chars().collect();
         self.gazetteer.longest_at(&chars, 0).map(|(n, e)| (n, e.divisions.as_slice()))
+    }
+
+    /// True for a post of the whole country ("总书记", "国务院副总理", "国家发改委主任").
+    pub fn is_national_post(&self, title: &str) -> bool {
+        self.national_posts.iter().any(|w| title.starts_with(w.as_str()))
     }
 
     /// `name` without the place names it starts with ("洛阳市宜阳县某某" → "某某"), unless nothing

@@ -167,7 +167,9 @@ mod tests {
     fn person(doc: &str, place: Option<&str>) -> Mention {
         Mention {
             doc: doc.into(),
-            key: Key::Person { name: "王立新".into(), at: Jurisdiction { place: place.map(str::to_string), org: None } },
+            key: Key::Person {
+                name: "王立新".into(), at: Jurisdiction { place: place.map(str::to_string), org: None, inferred: false }
+            },
         }
     }
 

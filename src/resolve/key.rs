@@ -13,11 +13,20 @@ use std::cmp::Ordering;
 pub struct Jurisdiction {
     pub place: Option<String>,
     pub org: Option<String>,
+    /// The place is the article's home, not one a post or a name gives: the weakest ground, so
+    /// such a mention joins an entity rather than seeds one.
+    pub inferred: bool,
 }
 
-/// How deep a division code is: 1 a province (`140000`), 2 a city (`140700`), 3 a county.
+/// The jurisdiction of a national post: it contains every division.
+pub const NATIONAL: &str = "000000";
+
+/// How deep a division code is: 0 the whole country ([`NATIONAL`]), 1 a province (`140000`), 2 a
+/// city (`140700`), 3 a county.
 pub fn depth(code: &str) -> u8 {
-    if code.ends_with("0000") {
+    if code == NATIONAL {
+        0
+    } else if code.ends_with("0000") {
         1
     } else if code.ends_with("00") {
         2
@@ -33,7 +42,7 @@ pub fn province(code: &str) -> String {
 
 /// The city of a division, by code (`140702` → `140700`; a province stays itself).
 pub fn city(code: &str) -> String {
-    if depth(code) == 1 {
+    if depth(code) <= 1 {
         return code.to_string();
     }
     format!("{}00", &code[..code.len().min(4)])
@@ -74,7 +83,7 @@ impl Jurisdiction {
 
     /// More precise first: an organisation, then a deeper division.
     pub fn specificity(&self) -> u8 {
-        4 * u8::from(self.org.is_some()) + self.place.as_deref().map_or(0, depth)
+        8 * u8::from(!self.inferred) + 4 * u8::from(self.org.is_some()) + self.place.as_deref().map_or(0, depth)
     }
 
     pub fn is_unknown(&self) -> bool {
@@ -129,7 +138,10 @@ impl Key {
     }
 
     pub fn encode(&self) -> String {
-        let j = |at: &Jurisdiction| format!("{}{SEP}{}", at.place.as_deref().unwrap_or(""), at.org.as_deref().unwrap_or(""));
+        let j = |at: &Jurisdiction| {
+            let home = if at.inferred && at.place.is_some() { "~" } else { "" };
+            format!("{home}{}{SEP}{}", at.place.as_deref().unwrap_or(""), at.org.as_deref().unwrap_or(""))
+        };
         match self {
             Key::Person { name, at } => format!("person{SEP}{name}{SEP}{}", j(at)),
             Key::Project { core, at, name } => format!("project{SEP}{core}{SEP}{}{SEP}{name}", j(at)),
@@ -147,7 +159,7 @@ impl Key {
 
     pub fn parse(s: &str) -> Option<Key> {
         let f: Vec<&str> = s.split(SEP).collect();
-        let at = |p: &str, o: &str| Jurisdiction { place: opt(p), org: opt(o) };
+        let at = |p: &str, o: &str| Jurisdiction { place: opt(p.trim_start_matches('~')), org: opt(o), inferred: p.starts_with('~') };
         match f.as_slice() {
             ["person", name, p, o] => Some(Key::Person { name: name.to_string(), at: at(p, o) }),
             ["project", core, p, o, name] => Some(Key::Project { core: core.to_string(), at: at(p, o), name: name.to_string() }),
@@ -306,7 +318,10 @@ impl Key {
 
     /// A short description for explanations: the jurisdiction, or the event's details.
     pub fn describe(&self) -> String {
-        let j = |at: &Jurisdiction| match (at.place.as_deref().map(place_name), &at.org) {
+        let j = |at: &Jurisdiction| match (
+            at.place.as_deref().map(|p| if at.inferred { format!("{} (the article's home)", place_name(p)) } else { place_name(p) }),
+            &at.org,
+        ) {
             (Some(p), Some(o)) => format!("place {p}, organisation {o}"),
             (Some(p), None) => format!("place {p}"),
             (None, Some(o)) => format!("organisation {o}"),
@@ -328,6 +343,9 @@ impl Key {
 
 /// A division by name and code, for explanations: "宜阳县 410327".
 fn place_name(code: &str) -> String {
+    if code == NATIONAL {
+        return format!("全国 {code}");
+    }
     let g = &crate::lexicon::lexicon().gazetteer;
     match g.divisions.iter().find(|d| d.code == code) {
         Some(d) => format!("{} {code}", d.name),
@@ -434,7 +452,7 @@ mod tests {
     use super::*;
 
     fn person(name: &str, place: Option<&str>) -> Key {
-        Key::Person { name: name.into(), at: Jurisdiction { place: place.map(str::to_string), org: None } }
+        Key::Person { name: name.into(), at: Jurisdiction { place: place.map(str::to_string), org: None, inferred: false } }
     }
 
     #[test]
@@ -445,6 +463,7 @@ mod tests {
         assert!(!contains("140702", "140700"));
         assert!(places_compatible("140702", "140000"));
         assert!(!places_compatible("140700", "331081"));
+        assert!(contains(NATIONAL, "331081") && contains(NATIONAL, "140000") && !contains("140000", NATIONAL));
     }
 
     #[test]
@@ -452,12 +471,14 @@ mod tests {
         let keys = [
             person("王立新", Some("140700")),
             person("王立新", None),
+            Key::Person { name: "王立新".into(), at: Jurisdiction { place: Some("331000".into()), org: None, inferred: true } },
             Key::Person {
-                name: "赵刚".into(), at: Jurisdiction { place: Some("140000".into()), org: Some("山西某某有限公司".into()) }
+                name: "赵刚".into(),
+                at: Jurisdiction { place: Some("140000".into()), org: Some("山西某某有限公司".into()), inferred: false },
             },
             Key::Project {
                 core: "年产10万吨新材料".into(),
-                at: Jurisdiction { place: Some("410327".into()), org: None },
+                at: Jurisdiction { place: Some("410327".into()), org: None, inferred: false },
                 name: "宜阳县年产10万吨新材料项目".into(),
             },
             Key::Event {

@@ -93,12 +93,11 @@ impl Identities {
                         named = j.place.clone();
                         Some(j)
                     }
-                    Some((j, false)) => Some(
-                        named
-                            .as_deref()
-                            .filter(|c| same_level(c, &t.text))
-                            .map_or(j, |c| Jurisdiction { place: Some(c.to_string()), org: None }),
-                    ),
+                    Some((j, false)) => Some(named.as_deref().filter(|c| same_level(c, &t.text)).map_or(j, |c| Jurisdiction {
+                        place: Some(c.to_string()),
+                        org: None,
+                        inferred: false,
+                    })),
                     None => None,
                 };
                 posts.push(post);
@@ -112,7 +111,8 @@ impl Identities {
             let h = home(&p.evidence);
             let investor = p.investor.as_deref().and_then(|n| ids.org(n)).map(|o| o.name.clone());
             let place = p.place.as_deref().and_then(|n| places.code_of_place(&ids, n)).or_else(|| places.prefix_code(&p.name, &h));
-            let at = Jurisdiction { place: place.or_else(|| h.nearest().map(str::to_string)), org: investor };
+            let inferred = place.is_none();
+            let at = Jurisdiction { place: place.or_else(|| h.nearest().map(str::to_string)), org: investor, inferred };
             let core = project_core(lex, &p.name, p.investor.as_deref().and_then(|n| ids.org(n)));
             let key = Key::Project { core, at, name: p.name.clone() };
             ids.projects.push(Local { iri: key.iri(), key, posts: Vec::new() });
@@ -242,30 +242,34 @@ fn person_jurisdiction(posts: &[Option<Jurisdiction>], home: &Home) -> Jurisdict
         .max_by_key(|j| j.specificity())
         .or_else(|| found.first())
         .map(|j| (*j).clone());
-    best.unwrap_or_else(|| Jurisdiction { place: home.nearest().map(str::to_string), org: None })
+    best.unwrap_or_else(|| Jurisdiction { place: home.nearest().map(str::to_string), org: None, inferred: true })
 }
 
 /// Where one title serves, and whether the title (or its body) names the place itself rather than
 /// the article's home standing for it.
 fn title_jurisdiction(ids: &Identities, places: &Places, t: &Title, home: &Home) -> Option<(Jurisdiction, bool)> {
+    let national = |name: &str| places.lex.is_national_post(name);
+    if national(&t.text) || t.org.as_deref().is_some_and(national) {
+        return Some((Jurisdiction { place: Some(super::key::NATIONAL.to_string()), org: None, inferred: false }, true));
+    }
     if let Some(org) = t.org.as_deref().and_then(|o| ids.org(o)) {
         let place = places.prefix_code(&org.name, home);
         if org.org_type == OrgType::Company {
-            return Some((Jurisdiction { place, org: Some(org.name.clone()) }, true));
+            return Some((Jurisdiction { place, org: Some(org.name.clone()), inferred: false }, true));
         }
         if place.is_some() {
-            return Some((Jurisdiction { place, org: None }, true));
+            return Some((Jurisdiction { place, org: None, inferred: false }, true));
         }
     }
     if let Some(place) = places.prefix_code(&t.text, home) {
-        return Some((Jurisdiction { place: Some(place), org: None }, true));
+        return Some((Jurisdiction { place: Some(place), org: None, inferred: false }, true));
     }
     let level = match level_of(&t.text)? {
         '省' => home.province.clone(),
         '市' | '县' | '区' | '州' => home.nearest().map(str::to_string),
         _ => return None,
     };
-    level.map(|place| (Jurisdiction { place: Some(place), org: None }, false))
+    level.map(|place| (Jurisdiction { place: Some(place), org: None, inferred: false }, false))
 }
 
 /// The level character a title starts with once its rank is set aside ("副省长", "常务副市长").
@@ -337,6 +341,13 @@ mod tests {
         };
         assert_eq!(at("秦守源").as_deref(), Some("410300"));
         assert_eq!(at("刘明远").as_deref(), Some("410327"));
+        // A national post serves every place: the same leader in papers of two provinces is one.
+        let a = extract("南京市召开会议。南京今年发展良好。习近平总书记的重要讲话精神。国务院副总理韩正出席。");
+        let leader = &Identities::of(&a, "d").persons;
+        assert!(
+            leader.values().all(|l| matches!(&l.key, Key::Person { at, .. } if at.place.as_deref() == Some(super::super::key::NATIONAL))),
+            "{leader:?}"
+        );
         // A bare level after a title that names its place serves that place.
         let wenling = extract("台州市召开会议。台州今年发展良好。温岭市委副书记、市长殷若川出席。");
         let posts = &Identities::of(&wenling, "d").persons["殷若川"].posts;
