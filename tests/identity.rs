@@ -134,3 +134,16 @@ fn removing_a_document_equals_a_clean_build_without_it() {
     ingest(&all, &paths, &[]);
     assert_eq!(all_quads(&store), all_quads(&all));
 }
+
+#[test]
+fn the_sample_pages_project_written_with_and_without_its_county_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    ingest(&store, &[&samples], &[]);
+    let projects = run(&store, &["query", "--file", &format!("{}/queries/projects.rq", env!("CARGO_MANIFEST_DIR")), "--format", "tsv"]);
+    let rows: Vec<&str> = projects.lines().filter(|l| l.contains("锦屏产业园一期标准化厂房")).collect();
+    assert_eq!(rows.len(), 1, "one project, whichever its name: {rows:?}");
+    let explained = run(&store, &["resolve", "--explain", "锦屏产业园一期标准化厂房项目"]);
+    assert!(explained.contains("1 entity") && explained.contains("joined"), "{explained}");
+}

@@ -133,7 +133,7 @@ fn resolve_folded(graph: &EntityGraph, name: &str, kinds: &[Kind]) -> Resolution
 /// A project's name without place, generic words and 项目, as identity resolution reads it
 /// ("宜阳县宸铝年产10万吨再生铝合金项目" and "洛阳宸铝年产10万吨再生铝合金" are both "宸铝年产10万吨再生铝合金").
 pub fn project_core(name: &str) -> String {
-    crate::resolve::local::project_core(crate::lexicon::lexicon(), &fold(name), None)
+    crate::resolve::local::project_core(crate::lexicon::lexicon(), &fold(name), None, None)
 }
 
 /// Projects whose [`project_core`] is the name's, else contains it.

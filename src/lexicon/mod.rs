@@ -130,6 +130,8 @@ pub struct Lexicon {
     pub post_titles: Vec<String>,
     /// What national posts start with, or are: data/national_posts.txt.
     pub national_posts: Vec<String>,
+    /// Scope and stage words before a project's name, longest first: data/project_qualifiers.txt.
+    pub project_qualifiers: Vec<String>,
     /// Words before 项目 that say which class of projects is meant ("重点", "招商"):
     /// data/project_category_heads.txt.
     pub project_category_heads: WordSet,
@@ -181,6 +183,7 @@ impl Lexicon {
             project_generic_words: longest_first(&WordSet::from_lines(include_str!("data/project_generic_words.txt"))),
             post_titles: post_forms(include_str!("data/post_forms.txt")),
             national_posts: longest_first(&WordSet::from_lines(include_str!("data/national_posts.txt"))),
+            project_qualifiers: longest_first(&WordSet::from_lines(include_str!("data/project_qualifiers.txt"))),
             project_category_heads: WordSet::from_lines(include_str!("data/project_category_heads.txt")),
             delegation_kinds: longest_first(&WordSet::from_lines(include_str!("data/delegation_kinds.txt"))),
             org_name_verbs: WordSet::from_lines(include_str!("data/org_name_verbs.txt")),
@@ -259,8 +262,13 @@ impl Lexicon {
     /// The divisions a name starts with ("宜阳县县长" → 宜阳县, "洛阳某某公司" → 洛阳市), with the
     /// length of the place name in characters; several when the name is ambiguous.
     pub fn place_prefix(&self, name: &str) -> Option<(usize, &[usize])> {
+        self.place_prefix_entry(name).map(|(n, e)| (n, e.divisions.as_slice()))
+    }
+
+    /// [`Self::place_prefix`] with the gazetteer's entry (whether the name is a short form).
+    pub fn place_prefix_entry(&self, name: &str) -> Option<(usize, &gazetteer::NameEntry)> {
         let chars: Vec<char> = name.chars().collect();
-        self.gazetteer.longest_at(&chars, 0).map(|(n, e)| (n, e.divisions.as_slice()))
+        self.gazetteer.longest_at(&chars, 0)
     }
 
     /// True for a post of the whole country ("总书记", "国务院副总理", "国家发改委主任").
@@ -271,8 +279,18 @@ impl Lexicon {
     /// `name` without the place names it starts with ("洛阳市宜阳县某某" → "某某"), unless nothing
     /// would be left.
     pub fn strip_place_prefix<'n>(&self, name: &'n str) -> &'n str {
+        self.strip_place_prefix_of(name, None)
+    }
+
+    /// [`Self::strip_place_prefix`], a short form ("锦屏" of 锦屏县) only when it names one of
+    /// `known` (division codes), when given: a brand or park named like a far county stays.
+    pub fn strip_place_prefix_of<'n>(&self, name: &'n str, known: Option<&HashSet<&str>>) -> &'n str {
         let mut rest = name;
-        while let Some((n, _)) = self.place_prefix(rest) {
+        while let Some((n, e)) = self.place_prefix_entry(rest) {
+            let far = e.short && known.is_some_and(|k| !e.divisions.iter().any(|&d| k.contains(self.gazetteer.divisions[d].code.as_str())));
+            if far {
+                break;
+            }
             let at = rest.char_indices().nth(n).map_or(rest.len(), |(b, _)| b);
             if at >= rest.len() {
                 break;

@@ -113,7 +113,7 @@ impl Identities {
             let place = p.place.as_deref().and_then(|n| places.code_of_place(&ids, n)).or_else(|| places.prefix_code(&p.name, &h));
             let inferred = place.is_none();
             let at = Jurisdiction { place: place.or_else(|| h.nearest().map(str::to_string)), org: investor, inferred };
-            let core = project_core(lex, &p.name, p.investor.as_deref().and_then(|n| ids.org(n)));
+            let core = project_core(lex, &p.name, p.investor.as_deref().and_then(|n| ids.org(n)), Some(&places.codes));
             let key = Key::Project { core, at, name: p.name.clone() };
             ids.projects.push(Local { iri: key.iri(), key, posts: Vec::new() });
         }
@@ -193,7 +193,8 @@ impl Places<'_> {
     /// The division a name starts with: of the document's divisions of that name if any, else
     /// within its home, else the only one.
     fn prefix_code(&self, name: &str, home: &Home) -> Option<String> {
-        let (_, divisions) = self.lex.place_prefix(name)?;
+        let (_, entry) = self.lex.place_prefix_entry(name)?;
+        let divisions = entry.divisions.as_slice();
         let g = &self.lex.gazetteer;
         let code = |d: &usize| g.divisions[*d].code.as_str();
         let within_home = |d: &&usize| home.nearest().is_some_and(|h| super::key::contains(h, code(d)) || super::key::contains(code(d), h));
@@ -201,7 +202,8 @@ impl Places<'_> {
             .iter()
             .find(|d| self.codes.contains(code(d)))
             .or_else(|| divisions.iter().find(within_home))
-            .or_else(|| (divisions.len() == 1).then(|| &divisions[0]))
+            // A short form of a division the page does not name is a brand or a park ("锦屏产业园").
+            .or_else(|| (divisions.len() == 1 && !entry.short).then(|| &divisions[0]))
             .map(|d| code(d).to_string())
     }
 
@@ -287,13 +289,14 @@ fn same_level(code: &str, title: &str) -> bool {
 /// A project's name once what only places it or says whose it is is set aside: the place names it
 /// starts with, its investor's name, words that say what kind of project it is ("重点", "新建"), and
 /// the word 项目 itself ("宜阳县某某新材料项目" and "某某新材料项目" are one name).
-pub fn project_core(lex: &Lexicon, name: &str, investor: Option<&OrgIdentity>) -> String {
+/// `known`: the document's divisions, the only ones a short place name may stand for.
+pub fn project_core(lex: &Lexicon, name: &str, investor: Option<&OrgIdentity>, known: Option<&HashSet<&str>>) -> String {
     // What is left must still name something: "宜阳县项目" stays itself.
     let names_something = |r: &str| r.strip_suffix("项目").unwrap_or(r).chars().count() >= 2;
     let mut rest = name.trim();
     loop {
         let before = rest;
-        let unplaced = lex.strip_place_prefix(rest);
+        let unplaced = lex.strip_place_prefix_of(rest, known);
         if names_something(unplaced) {
             rest = unplaced;
         }
@@ -304,7 +307,7 @@ pub fn project_core(lex: &Lexicon, name: &str, investor: Option<&OrgIdentity>) -
                 }
             }
         }
-        for w in lex.project_generic_words.iter().filter(|w| w.chars().count() >= 2) {
+        for w in &lex.project_qualifiers {
             if let Some(r) = rest.strip_prefix(w.as_str()).filter(|r| r.chars().count() >= 2) {
                 rest = r;
             }
@@ -325,9 +328,13 @@ mod tests {
     #[test]
     fn a_project_s_name_without_its_place_and_generic_words() {
         let lex = lexicon();
-        assert_eq!(project_core(lex, "宜阳县年产10万吨新材料项目", None), "年产10万吨新材料");
-        assert_eq!(project_core(lex, "年产10万吨新材料项目", None), "年产10万吨新材料");
-        assert_eq!(project_core(lex, "洛阳市重点新材料产业园项目", None), "新材料产业园");
+        assert_eq!(project_core(lex, "宜阳县年产10万吨新材料项目", None, None), "年产10万吨新材料");
+        assert_eq!(project_core(lex, "年产10万吨新材料项目", None, None), "年产10万吨新材料");
+        assert_eq!(project_core(lex, "洛阳市重点新材料产业园项目", None, None), "新材料产业园");
+        // A park named like a far county keeps its name: 锦屏 is not 锦屏县 on a 宜阳 page.
+        let here: HashSet<&str> = ["410327", "410300"].into_iter().collect();
+        assert_eq!(project_core(lex, "宜阳县锦屏产业园一期标准化厂房项目", None, Some(&here)), "锦屏产业园一期标准化厂房");
+        assert_eq!(project_core(lex, "锦屏产业园一期标准化厂房项目", None, Some(&here)), "锦屏产业园一期标准化厂房");
     }
 
     #[test]
