@@ -168,9 +168,6 @@ fn plan(mut current: Vec<Current>, renames: &mut Renames, summary: &mut Reconcil
         if entity.iri != m.iri || demote != m.demoted {
             if entity.iri != m.iri {
                 summary.renamed += 1;
-                if std::env::var_os("NG_TRACE_RENAMES").is_some() {
-                    eprintln!("RENAME {} -> {}", m.iri.as_str(), entity.iri.as_str());
-                }
             }
             renames.entry(m.doc).or_default().insert(m.iri, Rename { target: entity.iri.clone(), demote, name });
         }
