@@ -57,6 +57,8 @@ pub struct NameEntry {
 pub struct Gazetteer {
     pub divisions: Vec<Division>,
     names: HashMap<String, NameEntry>,
+    /// Division code → position in `divisions`.
+    by_code: HashMap<String, usize>,
     max_len: usize,
 }
 
@@ -64,7 +66,7 @@ impl Gazetteer {
     pub fn parse(tsv: &str) -> Self {
         let mut g = Gazetteer::default();
         let mut parent_codes = Vec::new();
-        let mut index_of_code = HashMap::new();
+        let mut index_of_code: HashMap<String, usize> = HashMap::new();
         for line in super::data_lines(tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 4 {
@@ -88,8 +90,14 @@ impl Gazetteer {
         for (d, pc) in g.divisions.iter_mut().zip(&parent_codes) {
             d.parent = index_of_code.get(pc).copied();
         }
+        g.by_code = index_of_code;
         g.index_names();
         g
+    }
+
+    /// The division of a GB/T 2260 code.
+    pub fn by_code(&self, code: &str) -> Option<&Division> {
+        self.by_code.get(code).map(|&i| &self.divisions[i])
     }
 
     fn index_names(&mut self) {

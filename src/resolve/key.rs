@@ -347,7 +347,7 @@ fn place_name(code: &str) -> String {
         return format!("全国 {code}");
     }
     let g = &crate::lexicon::lexicon().gazetteer;
-    match g.divisions.iter().find(|d| d.code == code) {
+    match g.by_code(code) {
         Some(d) => format!("{} {code}", d.name),
         None => code.to_string(),
     }

@@ -282,7 +282,7 @@ fn level_of(title: &str) -> Option<char> {
 /// True when the division `code` is of the level a bare title names: 温岭市 for 市长, 宜阳县 for 县长.
 fn same_level(code: &str, title: &str) -> bool {
     let g = &lexicon().gazetteer;
-    let name = g.divisions.iter().find(|d| d.code == code).map(|d| d.name.as_str());
+    let name = g.by_code(code).map(|d| d.name.as_str());
     matches!((name.and_then(|n| n.chars().last()), level_of(title)), (Some(a), Some(b)) if a == b)
 }
 
